@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "feuillet-sqlite.h"
+#include "feuillet-store.h"
+
+G_BEGIN_DECLS
+
+/* The schema this build writes; PRAGMA user_version of the library. */
+#define FEUILLET_STORE_SCHEMA_VERSION 2
+/* PRAGMA application_id: "FEUI", so that a Feuillet library can be told from other SQLite files. */
+#define FEUILLET_STORE_APPLICATION_ID 0x46455549
+
+/* How long saves made while typing update the same revision. */
+#define FEUILLET_STORE_REVISION_SPAN (5 * G_TIME_SPAN_MINUTE)
+
+/* feuillet-store-schema.c */
+gboolean          feuillet_store_schema_migrate  (FeuilletSqlite          *db,
+                                                  GError                 **error);
+
+/* feuillet-store-sql.c: the statements, run on the database thread only. */
+FeuilletSqlite   *feuillet_store_sql_open        (const char              *path,
+                                                  GError                 **error);
+FeuilletArticle  *feuillet_store_sql_load        (FeuilletSqlite          *db,
+                                                  gint64                   id,
+                                                  GError                 **error);
+gboolean          feuillet_store_sql_insert      (FeuilletSqlite          *db,
+                                                  FeuilletArticle         *article,
+                                                  FeuilletRevisionReason   reason,
+                                                  GError                 **error);
+gboolean          feuillet_store_sql_update      (FeuilletSqlite          *db,
+                                                  FeuilletArticle         *article,
+                                                  gboolean                 is_restore,
+                                                  GError                 **error);
+GPtrArray        *feuillet_store_sql_list        (FeuilletSqlite          *db,
+                                                  const FeuilletQuery     *query,
+                                                  GError                 **error);
+GStrv             feuillet_store_sql_list_tags   (FeuilletSqlite          *db,
+                                                  GError                 **error);
+gboolean          feuillet_store_sql_trash       (FeuilletSqlite          *db,
+                                                  gint64                   id,
+                                                  GError                 **error);
+gboolean          feuillet_store_sql_untrash     (FeuilletSqlite          *db,
+                                                  gint64                   id,
+                                                  GError                 **error);
+gboolean          feuillet_store_sql_purge       (FeuilletSqlite          *db,
+                                                  gint64                   id,
+                                                  GError                 **error);
+GPtrArray        *feuillet_store_sql_revisions   (FeuilletSqlite          *db,
+                                                  gint64                   id,
+                                                  guint                    only_number,
+                                                  GError                 **error);
+
+G_END_DECLS

@@ -1,0 +1,981 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "feuillet-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "feuillet-error.h"
+#include "feuillet-store-private.h"
+
+/*
+ * The store owns one SQLite connection on one database thread (as Epiphany's history
+ * service does). Calls queue a job; the thread runs jobs in order, each write in its own
+ * transaction, and returns results through GTask to the caller's main context, so the main
+ * loop never waits on the disk. Jobs queued before the store is disposed still run: the
+ * last keystrokes are saved before the thread ends.
+ */
+
+typedef void (*StoreJobFunc) (FeuilletStore *self,
+                              GTask         *task);
+
+typedef struct
+{
+  GTask        *task;
+  StoreJobFunc  func;
+} StoreJob;
+
+struct _FeuilletStore
+{
+  GObject parent_instance;
+
+  char *path;
+  GThread *thread;
+  /* StoreJob*, or the store itself to stop the thread */
+  GAsyncQueue *jobs;
+
+  /* Owned by the database thread alone. */
+  FeuilletSqlite *db;
+};
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (FeuilletStore, feuillet_store, G_TYPE_OBJECT)
+
+static GParamSpec *properties [N_PROPS];
+
+static gpointer
+database_thread (gpointer data)
+{
+  FeuilletStore *self = data;
+
+  for (;;)
+    {
+      gpointer item = g_async_queue_pop (self->jobs);
+      StoreJob *job;
+
+      if (item == self)
+        break;
+
+      job = item;
+      if (!g_task_return_error_if_cancelled (job->task))
+        job->func (self, job->task);
+      g_object_unref (job->task);
+      g_free (job);
+    }
+
+  g_clear_pointer (&self->db, feuillet_sqlite_close);
+  return NULL;
+}
+
+static void
+queue_job (FeuilletStore *self,
+           GTask         *task,
+           StoreJobFunc   func)
+{
+  StoreJob *job = g_new (StoreJob, 1);
+
+  job->task = task;
+  job->func = func;
+  g_async_queue_push (self->jobs, job);
+}
+
+/* Every job but opening needs an open library. */
+static gboolean
+check_open (FeuilletStore *self,
+            GTask         *task)
+{
+  if (self->db != NULL)
+    return TRUE;
+
+  g_task_return_new_error (task, FEUILLET_STORE_ERROR, FEUILLET_STORE_ERROR_CLOSED,
+                           _("The library is not open"));
+  return FALSE;
+}
+
+/* Runs @ok-returning SQL in one transaction; rolls back on failure. */
+static gboolean
+finish_transaction (FeuilletStore  *self,
+                    gboolean        ok,
+                    GError        **error)
+{
+  if (!ok)
+    {
+      feuillet_sqlite_rollback (self->db);
+      return FALSE;
+    }
+
+  return feuillet_sqlite_commit (self->db, error);
+}
+
+static void
+feuillet_store_dispose (GObject *object)
+{
+  FeuilletStore *self = (FeuilletStore *)object;
+
+  if (self->thread != NULL)
+    {
+      /* Tasks return on their caller's main context and hold the store until then, so the
+       * last reference is never dropped on the database thread itself. */
+      g_assert (g_thread_self () != self->thread);
+
+      /* Pending jobs (a last save) run before the thread ends. */
+      g_async_queue_push (self->jobs, self);
+      g_thread_join (g_steal_pointer (&self->thread));
+    }
+
+  G_OBJECT_CLASS (feuillet_store_parent_class)->dispose (object);
+}
+
+static void
+feuillet_store_finalize (GObject *object)
+{
+  FeuilletStore *self = (FeuilletStore *)object;
+
+  g_clear_pointer (&self->jobs, g_async_queue_unref);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (feuillet_store_parent_class)->finalize (object);
+}
+
+static void
+feuillet_store_constructed (GObject *object)
+{
+  FeuilletStore *self = (FeuilletStore *)object;
+
+  G_OBJECT_CLASS (feuillet_store_parent_class)->constructed (object);
+
+  g_assert (self->path != NULL);
+  self->thread = g_thread_new ("feuillet-store", database_thread, self);
+}
+
+static void
+feuillet_store_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  FeuilletStore *self = FEUILLET_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+feuillet_store_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  FeuilletStore *self = FEUILLET_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+feuillet_store_class_init (FeuilletStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = feuillet_store_constructed;
+  object_class->dispose = feuillet_store_dispose;
+  object_class->finalize = feuillet_store_finalize;
+  object_class->get_property = feuillet_store_get_property;
+  object_class->set_property = feuillet_store_set_property;
+
+  /* The library file. */
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+feuillet_store_init (FeuilletStore *self)
+{
+  self->jobs = g_async_queue_new ();
+}
+
+/**
+ * feuillet_store_default_path:
+ *
+ * Returns: (transfer full): the library the user works in: `FEUILLET_LIBRARY`, or
+ *   `$XDG_DATA_HOME/feuillet/library.db`
+ */
+char *
+feuillet_store_default_path (void)
+{
+  const char *from_environment = g_getenv ("FEUILLET_LIBRARY");
+
+  if (from_environment != NULL && from_environment[0] != '\0')
+    return g_strdup (from_environment);
+
+  return g_build_filename (g_get_user_data_dir (), "feuillet", "library.db", NULL);
+}
+
+FeuilletStore *
+feuillet_store_new (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return g_object_new (FEUILLET_TYPE_STORE, "path", path, NULL);
+}
+
+const char *
+feuillet_store_get_path (FeuilletStore *self)
+{
+  g_return_val_if_fail (FEUILLET_IS_STORE (self), NULL);
+  return self->path;
+}
+
+static GTask *
+new_task (FeuilletStore       *self,
+          gpointer             source_tag,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  return task;
+}
+
+static gboolean
+check_result (FeuilletStore *self,
+              GAsyncResult  *result,
+              gpointer       source_tag)
+{
+  return g_task_is_valid (result, self) && g_task_get_source_tag (G_TASK (result)) == source_tag;
+}
+
+/* Opening */
+
+static void
+open_job (FeuilletStore *self,
+          GTask         *task)
+{
+  GError *error = NULL;
+
+  if (self->db == NULL)
+    self->db = feuillet_store_sql_open (self->path, &error);
+
+  if (self->db == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * feuillet_store_open_async:
+ *
+ * Opens the library, creating it if there is none, and brings it to the current format.
+ */
+void
+feuillet_store_open_async (FeuilletStore       *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+
+  queue_job (self, new_task (self, feuillet_store_open_async, cancellable, callback, user_data), open_job);
+}
+
+gboolean
+feuillet_store_open_finish (FeuilletStore  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  g_return_val_if_fail (check_result (self, result, feuillet_store_open_async), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Creating and saving */
+
+static void
+create_job (FeuilletStore *self,
+            GTask         *task)
+{
+  FeuilletArticle *article = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!check_open (self, task))
+    return;
+
+  if (!feuillet_sqlite_begin (self->db, &error) ||
+      !finish_transaction (self, feuillet_store_sql_insert (self->db, article, FEUILLET_REVISION_CREATED, &error),
+                           &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_object_ref (article), g_object_unref);
+}
+
+/**
+ * feuillet_store_create_async:
+ * @article: the new article; copied, so it may change while the call runs
+ *
+ * Adds a new article to the library.
+ */
+void
+feuillet_store_create_async (FeuilletStore       *self,
+                             FeuilletArticle     *article,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+  g_return_if_fail (FEUILLET_IS_ARTICLE (article));
+
+  task = new_task (self, feuillet_store_create_async, cancellable, callback, user_data);
+  g_task_set_task_data (task, feuillet_article_copy (article), g_object_unref);
+  queue_job (self, g_steal_pointer (&task), create_job);
+}
+
+/**
+ * feuillet_store_create_finish:
+ *
+ * Returns: (transfer full): the article as saved, with its id and dates
+ */
+FeuilletArticle *
+feuillet_store_create_finish (FeuilletStore  *self,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  g_return_val_if_fail (check_result (self, result, feuillet_store_create_async), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+import_job (FeuilletStore *self,
+            GTask         *task)
+{
+  GPtrArray *articles = g_task_get_task_data (task);
+  GError *error = NULL;
+  gboolean ok = TRUE;
+
+  if (!check_open (self, task))
+    return;
+
+  if (!feuillet_sqlite_begin (self->db, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (guint i = 0; ok && i < articles->len; i++)
+    ok = feuillet_store_sql_insert (self->db, articles->pdata[i], FEUILLET_REVISION_IMPORTED, &error);
+
+  if (!finish_transaction (self, ok, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_ptr_array_ref (articles), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * feuillet_store_import_async:
+ * @articles: (element-type FeuilletArticle): the articles to add
+ *
+ * Adds several articles at once: all of them, or none if one fails.
+ */
+void
+feuillet_store_import_async (FeuilletStore       *self,
+                             GPtrArray           *articles,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GPtrArray *copies;
+
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+  g_return_if_fail (articles != NULL);
+
+  copies = g_ptr_array_new_full (articles->len, g_object_unref);
+  for (guint i = 0; i < articles->len; i++)
+    g_ptr_array_add (copies, feuillet_article_copy (articles->pdata[i]));
+
+  task = new_task (self, feuillet_store_import_async, cancellable, callback, user_data);
+  g_task_set_task_data (task, copies, (GDestroyNotify) g_ptr_array_unref);
+  queue_job (self, g_steal_pointer (&task), import_job);
+}
+
+/**
+ * feuillet_store_import_finish:
+ *
+ * Returns: (transfer container) (element-type FeuilletArticle): the articles as saved
+ */
+GPtrArray *
+feuillet_store_import_finish (FeuilletStore  *self,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  g_return_val_if_fail (check_result (self, result, feuillet_store_import_async), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  FeuilletArticle *article;
+  guint            revision;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->article);
+  g_free (data);
+}
+
+static void
+save_job (FeuilletStore *self,
+          GTask         *task)
+{
+  SaveData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!check_open (self, task))
+    return;
+
+  if (!feuillet_sqlite_begin (self->db, &error) ||
+      !finish_transaction (self, feuillet_store_sql_update (self->db, data->article, FALSE, &error), &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_object_ref (data->article), g_object_unref);
+}
+
+/**
+ * feuillet_store_save_async:
+ * @article: the article as it should be saved; copied, so typing may go on meanwhile
+ *
+ * Saves an article already in the library. Saves made while typing coalesce into one
+ * revision for up to five minutes; a status change always keeps a revision.
+ */
+void
+feuillet_store_save_async (FeuilletStore       *self,
+                           FeuilletArticle     *article,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *data;
+
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+  g_return_if_fail (FEUILLET_IS_ARTICLE (article));
+  g_return_if_fail (feuillet_article_get_id (article) > 0);
+
+  data = g_new0 (SaveData, 1);
+  data->article = feuillet_article_copy (article);
+
+  task = new_task (self, feuillet_store_save_async, cancellable, callback, user_data);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  queue_job (self, g_steal_pointer (&task), save_job);
+}
+
+/**
+ * feuillet_store_save_finish:
+ *
+ * Returns: (transfer full): the article as saved, its dates set by the library
+ */
+FeuilletArticle *
+feuillet_store_save_finish (FeuilletStore  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  g_return_val_if_fail (check_result (self, result, feuillet_store_save_async), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Reading */
+
+static void
+load_job (FeuilletStore *self,
+          GTask         *task)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_task_get_task_data (task));
+  GError *error = NULL;
+  FeuilletArticle *article;
+
+  if (!check_open (self, task))
+    return;
+
+  article = feuillet_store_sql_load (self->db, id, &error);
+  if (article == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, article, g_object_unref);
+}
+
+static GTask *
+new_id_task (FeuilletStore       *self,
+             gint64               id,
+             gpointer             source_tag,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  GTask *task = new_task (self, source_tag, cancellable, callback, user_data);
+
+  G_STATIC_ASSERT (sizeof (gsize) >= sizeof (gint64));
+  g_task_set_task_data (task, GSIZE_TO_POINTER ((gsize) id), NULL);
+  return task;
+}
+
+void
+feuillet_store_load_async (FeuilletStore       *self,
+                           gint64               id,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+
+  queue_job (self, new_id_task (self, id, feuillet_store_load_async, cancellable, callback, user_data), load_job);
+}
+
+/**
+ * feuillet_store_load_finish:
+ *
+ * Returns: (transfer full): the article, trashed or not
+ */
+FeuilletArticle *
+feuillet_store_load_finish (FeuilletStore  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  g_return_val_if_fail (check_result (self, result, feuillet_store_load_async), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+list_job (FeuilletStore *self,
+          GTask         *task)
+{
+  FeuilletQuery *query = g_task_get_task_data (task);
+  GError *error = NULL;
+  GPtrArray *summaries;
+
+  if (!check_open (self, task))
+    return;
+
+  summaries = feuillet_store_sql_list (self->db, query, &error);
+  if (summaries == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, summaries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * feuillet_store_list_async:
+ * @query: which articles; %NULL for all, most recently changed first
+ *
+ * Lists articles, or searches them when @query has text: accents and case do not matter,
+ * and articles whose title matches come first.
+ */
+void
+feuillet_store_list_async (FeuilletStore       *self,
+                           const FeuilletQuery *query,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+
+  task = new_task (self, feuillet_store_list_async, cancellable, callback, user_data);
+  g_task_set_task_data (task, query ? feuillet_query_copy (query) : feuillet_query_new (),
+                        (GDestroyNotify) feuillet_query_free);
+  queue_job (self, g_steal_pointer (&task), list_job);
+}
+
+/**
+ * feuillet_store_list_finish:
+ *
+ * Returns: (transfer full) (element-type FeuilletArticleSummary): the articles
+ */
+GPtrArray *
+feuillet_store_list_finish (FeuilletStore  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  g_return_val_if_fail (check_result (self, result, feuillet_store_list_async), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+list_tags_job (FeuilletStore *self,
+               GTask         *task)
+{
+  GError *error = NULL;
+  GStrv tags;
+
+  if (!check_open (self, task))
+    return;
+
+  tags = feuillet_store_sql_list_tags (self->db, &error);
+  if (tags == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, tags, (GDestroyNotify) g_strfreev);
+}
+
+void
+feuillet_store_list_tags_async (FeuilletStore       *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+
+  queue_job (self, new_task (self, feuillet_store_list_tags_async, cancellable, callback, user_data),
+             list_tags_job);
+}
+
+/**
+ * feuillet_store_list_tags_finish:
+ *
+ * Returns: (transfer full): the tags in use, the most used first
+ */
+GStrv
+feuillet_store_list_tags_finish (FeuilletStore  *self,
+                                 GAsyncResult   *result,
+                                 GError        **error)
+{
+  g_return_val_if_fail (check_result (self, result, feuillet_store_list_tags_async), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The trash */
+
+typedef gboolean (*IdWriteFunc) (FeuilletSqlite  *db,
+                                 gint64           id,
+                                 GError         **error);
+
+static void
+run_id_write (FeuilletStore *self,
+              GTask         *task,
+              IdWriteFunc    func)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_task_get_task_data (task));
+  GError *error = NULL;
+
+  if (!check_open (self, task))
+    return;
+
+  if (!feuillet_sqlite_begin (self->db, &error) ||
+      !finish_transaction (self, func (self->db, id, &error), &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+trash_job (FeuilletStore *self,
+           GTask         *task)
+{
+  run_id_write (self, task, feuillet_store_sql_trash);
+}
+
+static void
+untrash_job (FeuilletStore *self,
+             GTask         *task)
+{
+  run_id_write (self, task, feuillet_store_sql_untrash);
+}
+
+static void
+purge_job (FeuilletStore *self,
+           GTask         *task)
+{
+  run_id_write (self, task, feuillet_store_sql_purge);
+}
+
+/**
+ * feuillet_store_trash_async:
+ *
+ * Moves an article to the trash, from where feuillet_store_untrash_async() brings it back.
+ */
+void
+feuillet_store_trash_async (FeuilletStore       *self,
+                            gint64               id,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+
+  queue_job (self, new_id_task (self, id, feuillet_store_trash_async, cancellable, callback, user_data),
+             trash_job);
+}
+
+gboolean
+feuillet_store_trash_finish (FeuilletStore  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_return_val_if_fail (check_result (self, result, feuillet_store_trash_async), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+feuillet_store_untrash_async (FeuilletStore       *self,
+                              gint64               id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+
+  queue_job (self, new_id_task (self, id, feuillet_store_untrash_async, cancellable, callback, user_data),
+             untrash_job);
+}
+
+gboolean
+feuillet_store_untrash_finish (FeuilletStore  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (check_result (self, result, feuillet_store_untrash_async), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * feuillet_store_purge_async:
+ *
+ * Deletes an article and its history for good.
+ */
+void
+feuillet_store_purge_async (FeuilletStore       *self,
+                            gint64               id,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+
+  queue_job (self, new_id_task (self, id, feuillet_store_purge_async, cancellable, callback, user_data),
+             purge_job);
+}
+
+gboolean
+feuillet_store_purge_finish (FeuilletStore  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_return_val_if_fail (check_result (self, result, feuillet_store_purge_async), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* History */
+
+static void
+list_revisions_job (FeuilletStore *self,
+                    GTask         *task)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_task_get_task_data (task));
+  GError *error = NULL;
+  GPtrArray *revisions;
+
+  if (!check_open (self, task))
+    return;
+
+  revisions = feuillet_store_sql_revisions (self->db, id, 0, &error);
+  if (revisions == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, revisions, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+feuillet_store_list_revisions_async (FeuilletStore       *self,
+                                     gint64               id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+
+  queue_job (self,
+             new_id_task (self, id, feuillet_store_list_revisions_async, cancellable, callback, user_data),
+             list_revisions_job);
+}
+
+/**
+ * feuillet_store_list_revisions_finish:
+ *
+ * Returns: (transfer full) (element-type FeuilletRevision): the revisions, oldest first
+ */
+GPtrArray *
+feuillet_store_list_revisions_finish (FeuilletStore  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  g_return_val_if_fail (check_result (self, result, feuillet_store_list_revisions_async), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+restore_revision (FeuilletStore    *self,
+                  gint64            id,
+                  guint             number,
+                  FeuilletArticle **restored,
+                  GError          **error)
+{
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(FeuilletArticle) current = NULL;
+  FeuilletArticle *old;
+
+  revisions = feuillet_store_sql_revisions (self->db, id, number, error);
+  if (revisions == NULL)
+    return FALSE;
+  current = feuillet_store_sql_load (self->db, id, error);
+  if (current == NULL)
+    return FALSE;
+
+  /* The copy and metadata come back; the article's identity and remote side stay. */
+  old = feuillet_revision_get_article (revisions->pdata[0]);
+  g_object_set (current,
+                "title", feuillet_article_get_title (old),
+                "chapeau", feuillet_article_get_chapeau (old),
+                "body", feuillet_article_get_body (old),
+                "category", feuillet_article_get_category (old),
+                "tags", feuillet_article_get_tags (old),
+                "byline", feuillet_article_get_byline (old),
+                "status", feuillet_article_get_status (old),
+                "slug", feuillet_article_get_slug (old),
+                "language", feuillet_article_get_language (old),
+                "target", feuillet_article_get_target (old),
+                "featured-image", feuillet_article_get_featured_image (old),
+                "schedule-date", feuillet_article_get_schedule_date (old),
+                NULL);
+
+  if (!feuillet_store_sql_update (self->db, current, TRUE, error))
+    return FALSE;
+
+  *restored = g_steal_pointer (&current);
+  return TRUE;
+}
+
+static void
+restore_job (FeuilletStore *self,
+             GTask         *task)
+{
+  SaveData *data = g_task_get_task_data (task);
+  g_autoptr(FeuilletArticle) restored = NULL;
+  GError *error = NULL;
+
+  if (!check_open (self, task))
+    return;
+
+  if (!feuillet_sqlite_begin (self->db, &error) ||
+      !finish_transaction (self,
+                           restore_revision (self, feuillet_article_get_id (data->article), data->revision,
+                                             &restored, &error),
+                           &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&restored), g_object_unref);
+}
+
+/**
+ * feuillet_store_restore_async:
+ * @revision: the revision's number, as listed by feuillet_store_list_revisions_async()
+ *
+ * Brings the article back to a revision. The restore is itself a new revision, so the
+ * text it replaced can be restored in turn: restoring is undoable.
+ */
+void
+feuillet_store_restore_async (FeuilletStore       *self,
+                              gint64               id,
+                              guint                revision,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *data;
+
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+  g_return_if_fail (revision > 0);
+
+  data = g_new0 (SaveData, 1);
+  data->article = feuillet_article_new ();
+  feuillet_article_set_id (data->article, id);
+  data->revision = revision;
+
+  task = new_task (self, feuillet_store_restore_async, cancellable, callback, user_data);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  queue_job (self, g_steal_pointer (&task), restore_job);
+}
+
+/**
+ * feuillet_store_restore_finish:
+ *
+ * Returns: (transfer full): the article as restored
+ */
+FeuilletArticle *
+feuillet_store_restore_finish (FeuilletStore  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (check_result (self, result, feuillet_store_restore_async), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Closing */
+
+static void
+close_job (FeuilletStore *self,
+           GTask         *task)
+{
+  g_clear_pointer (&self->db, feuillet_sqlite_close);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * feuillet_store_close_async:
+ *
+ * Closes the library once every call made before this one is done: the way to flush the
+ * last save before quitting without blocking the main loop.
+ */
+void
+feuillet_store_close_async (FeuilletStore       *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+
+  queue_job (self, new_task (self, feuillet_store_close_async, cancellable, callback, user_data), close_job);
+}
+
+gboolean
+feuillet_store_close_finish (FeuilletStore  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_return_val_if_fail (check_result (self, result, feuillet_store_close_async), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

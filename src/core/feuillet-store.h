@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "feuillet-article.h"
+#include "feuillet-article-summary.h"
+#include "feuillet-query.h"
+#include "feuillet-revision.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The library: one SQLite file, owned by one database thread. Every call is asynchronous
+ * and its result comes back on the main context of the thread that made it.
+ */
+#define FEUILLET_TYPE_STORE (feuillet_store_get_type ())
+G_DECLARE_FINAL_TYPE (FeuilletStore, feuillet_store, FEUILLET, STORE, GObject)
+
+char              *feuillet_store_default_path          (void);
+
+FeuilletStore     *feuillet_store_new                   (const char           *path);
+const char        *feuillet_store_get_path              (FeuilletStore        *self);
+
+void               feuillet_store_open_async            (FeuilletStore        *self,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+gboolean           feuillet_store_open_finish           (FeuilletStore        *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void               feuillet_store_create_async          (FeuilletStore        *self,
+                                                         FeuilletArticle      *article,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+FeuilletArticle   *feuillet_store_create_finish         (FeuilletStore        *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void               feuillet_store_import_async          (FeuilletStore        *self,
+                                                         GPtrArray            *articles,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray         *feuillet_store_import_finish         (FeuilletStore        *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void               feuillet_store_save_async            (FeuilletStore        *self,
+                                                         FeuilletArticle      *article,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+FeuilletArticle   *feuillet_store_save_finish           (FeuilletStore        *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void               feuillet_store_load_async            (FeuilletStore        *self,
+                                                         gint64                id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+FeuilletArticle   *feuillet_store_load_finish           (FeuilletStore        *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void               feuillet_store_list_async            (FeuilletStore        *self,
+                                                         const FeuilletQuery  *query,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray         *feuillet_store_list_finish           (FeuilletStore        *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void               feuillet_store_list_tags_async       (FeuilletStore        *self,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GStrv              feuillet_store_list_tags_finish      (FeuilletStore        *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void               feuillet_store_trash_async           (FeuilletStore        *self,
+                                                         gint64                id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+gboolean           feuillet_store_trash_finish          (FeuilletStore        *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+void               feuillet_store_untrash_async         (FeuilletStore        *self,
+                                                         gint64                id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+gboolean           feuillet_store_untrash_finish        (FeuilletStore        *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+void               feuillet_store_purge_async           (FeuilletStore        *self,
+                                                         gint64                id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+gboolean           feuillet_store_purge_finish          (FeuilletStore        *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void               feuillet_store_list_revisions_async  (FeuilletStore        *self,
+                                                         gint64                id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray         *feuillet_store_list_revisions_finish (FeuilletStore        *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+void               feuillet_store_restore_async         (FeuilletStore        *self,
+                                                         gint64                id,
+                                                         guint                 revision,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+FeuilletArticle   *feuillet_store_restore_finish        (FeuilletStore        *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void               feuillet_store_close_async           (FeuilletStore        *self,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+gboolean           feuillet_store_close_finish          (FeuilletStore        *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+G_END_DECLS
