@@ -120,17 +120,19 @@ feuillet_cli_store_result (GObject      *source,
  * @slot: where feuillet_cli_store_result() puts the result
  *
  * The command line has nothing else to do while the store works: run the main context
- * until the call is done.
+ * until the call is done. Callbacks only run in here, so the slot is emptied first and can
+ * serve call after call; it keeps the result.
  *
- * Returns: (transfer full): the result
+ * Returns: (transfer none): the result
  */
 GAsyncResult *
 feuillet_cli_wait (GAsyncResult **slot)
 {
+  g_clear_object (slot);
   while (*slot == NULL)
     g_main_context_iteration (NULL, TRUE);
 
-  return g_steal_pointer (slot);
+  return *slot;
 }
 
 gboolean

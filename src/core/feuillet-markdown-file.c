@@ -413,10 +413,12 @@ static void
 emit_scalar (yaml_emitter_t *emitter,
              const char     *value)
 {
+  /* libyaml writes "null" or "~" plain, which reads back as nothing: quote them. */
+  gboolean reads_as_null = g_str_equal (value, "~") || g_ascii_strcasecmp (value, "null") == 0;
   yaml_event_t event;
 
   yaml_scalar_event_initialize (&event, NULL, NULL, (yaml_char_t *)value, strlen (value), 1, 1,
-                                YAML_ANY_SCALAR_STYLE);
+                                reads_as_null ? YAML_SINGLE_QUOTED_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE);
   emit (emitter, &event);
 }
 

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 /* feuillet-store-schema.c */
 gboolean          feuillet_store_schema_migrate  (FeuilletSqlite          *db,
                                                   GError                 **error);
+gboolean          feuillet_store_schema_too_new  (FeuilletSqlite          *db,
+                                                  gint64                   version,
+                                                  GError                 **error);
 
 /* feuillet-store-sql.c: the statements, run on the database thread only. */
 FeuilletSqlite   *feuillet_store_sql_open        (const char              *path,

@@ -155,6 +155,20 @@ static const MigrationFunc migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FEUILLET_STORE_SCHEMA_VERSION);
 
+gboolean
+feuillet_store_schema_too_new (FeuilletSqlite  *db,
+                               gint64           version,
+                               GError         **error)
+{
+  g_autofree char *display = g_filename_display_name (feuillet_sqlite_get_path (db));
+
+  g_set_error (error, FEUILLET_STORE_ERROR, FEUILLET_STORE_ERROR_TOO_NEW,
+               _("The library “%s” was written by a newer version of Feuillet (format %d; "
+                 "this version reads up to %d). Update Feuillet to open it; it was left as it is"),
+               display, (int) version, FEUILLET_STORE_SCHEMA_VERSION);
+  return FALSE;
+}
+
 /**
  * feuillet_store_schema_migrate:
  *
@@ -176,12 +190,7 @@ feuillet_store_schema_migrate (FeuilletSqlite  *db,
 
   if (version > FEUILLET_STORE_SCHEMA_VERSION)
     {
-      g_autofree char *display = g_filename_display_name (feuillet_sqlite_get_path (db));
-
-      g_set_error (error, FEUILLET_STORE_ERROR, FEUILLET_STORE_ERROR_TOO_NEW,
-                   _("The library “%s” was written by a newer version of Feuillet (format %d; "
-                     "this version reads up to %d). Update Feuillet to open it"),
-                   display, (int) version, FEUILLET_STORE_SCHEMA_VERSION);
+      feuillet_store_schema_too_new (db, version, error);
       goto failed;
     }
 

@@ -138,6 +138,7 @@ feuillet_store_sql_open (const char  *path,
   g_autofree char *display = g_filename_display_name (path);
   GStatBuf info;
   gint64 application_id;
+  gint64 version;
 
   if (g_stat (path, &info) != 0)
     {
@@ -172,7 +173,8 @@ feuillet_store_sql_open (const char  *path,
 
   /* The first read checks the header: SQLite refuses a file that is not a database and one
    * shorter than its header says (truncated). Nothing is written before these checks. */
-  if (!feuillet_sqlite_query_int (db, "PRAGMA application_id", &application_id, error))
+  if (!feuillet_sqlite_query_int (db, "PRAGMA application_id", &application_id, error) ||
+      !feuillet_sqlite_query_int (db, "PRAGMA user_version", &version, error))
     return NULL;
 
   if (application_id != FEUILLET_STORE_APPLICATION_ID)
@@ -180,6 +182,13 @@ feuillet_store_sql_open (const char  *path,
       g_set_error (error, FEUILLET_STORE_ERROR, FEUILLET_STORE_ERROR_NOT_A_LIBRARY,
                    _("“%s” is an SQLite database but not a Feuillet library; it was left as it is"),
                    display);
+      return NULL;
+    }
+
+  /* Before anything is written, even the journal mode. */
+  if (version > FEUILLET_STORE_SCHEMA_VERSION)
+    {
+      feuillet_store_schema_too_new (db, version, error);
       return NULL;
     }
 

@@ -16,14 +16,27 @@
  * last keystrokes are saved before the thread ends.
  */
 
-typedef void (*StoreJobFunc) (FeuilletStore *self,
-                              GTask         *task);
+typedef struct _StoreJob StoreJob;
 
-typedef struct
+typedef void (*StoreJobFunc) (FeuilletStore *self,
+                              StoreJob      *job);
+
+/*
+ * A call to the store. The job function runs on the database thread and leaves its result
+ * here; the result is handed to the GTask back on the caller's main context, where the task
+ * is also released. So the database thread never holds the last reference to a task, or
+ * through it to the store: the store is always disposed on its caller's thread.
+ */
+struct _StoreJob
 {
-  GTask        *task;
-  StoreJobFunc  func;
-} StoreJob;
+  GTask          *task;
+  StoreJobFunc    func;
+
+  GError         *error;
+  gpointer        result;
+  GDestroyNotify  result_free;
+  gboolean        is_boolean;
+};
 
 struct _FeuilletStore
 {
@@ -48,6 +61,61 @@ G_DEFINE_FINAL_TYPE (FeuilletStore, feuillet_store, G_TYPE_OBJECT)
 
 static GParamSpec *properties [N_PROPS];
 
+/* On the caller's main context. */
+static gboolean
+deliver_job (gpointer data)
+{
+  StoreJob *job = data;
+
+  if (job->error != NULL)
+    g_task_return_error (job->task, g_steal_pointer (&job->error));
+  else if (job->is_boolean)
+    g_task_return_boolean (job->task, TRUE);
+  else
+    g_task_return_pointer (job->task, g_steal_pointer (&job->result), job->result_free);
+
+  g_object_unref (job->task);
+  g_free (job);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+job_return_error (StoreJob *job,
+                  GError   *error)
+{
+  job->error = error;
+}
+
+static void
+job_return_pointer (StoreJob       *job,
+                    gpointer        result,
+                    GDestroyNotify  result_free)
+{
+  job->result = result;
+  job->result_free = result_free;
+}
+
+static void
+job_return_true (StoreJob *job)
+{
+  job->is_boolean = TRUE;
+}
+
+static void
+deliver_on_caller_context (StoreJob *job)
+{
+  /* An idle source, never g_main_context_invoke(): that would run deliver_job() right here
+   * whenever the caller's context happens to be free. */
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, deliver_job, job, NULL);
+  g_source_set_static_name (source, "[feuillet-store] deliver");
+  g_source_attach (source, g_task_get_context (job->task));
+  g_source_unref (source);
+}
+
 static gpointer
 database_thread (gpointer data)
 {
@@ -62,10 +130,9 @@ database_thread (gpointer data)
         break;
 
       job = item;
-      if (!g_task_return_error_if_cancelled (job->task))
-        job->func (self, job->task);
-      g_object_unref (job->task);
-      g_free (job);
+      if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (job->task), &job->error))
+        job->func (self, job);
+      deliver_on_caller_context (job);
     }
 
   g_clear_pointer (&self->db, feuillet_sqlite_close);
@@ -77,7 +144,7 @@ queue_job (FeuilletStore *self,
            GTask         *task,
            StoreJobFunc   func)
 {
-  StoreJob *job = g_new (StoreJob, 1);
+  StoreJob *job = g_new0 (StoreJob, 1);
 
   job->task = task;
   job->func = func;
@@ -87,13 +154,13 @@ queue_job (FeuilletStore *self,
 /* Every job but opening needs an open library. */
 static gboolean
 check_open (FeuilletStore *self,
-            GTask         *task)
+            StoreJob      *job)
 {
   if (self->db != NULL)
     return TRUE;
 
-  g_task_return_new_error (task, FEUILLET_STORE_ERROR, FEUILLET_STORE_ERROR_CLOSED,
-                           _("The library is not open"));
+  job_return_error (job, g_error_new_literal (FEUILLET_STORE_ERROR, FEUILLET_STORE_ERROR_CLOSED,
+                                              _("The library is not open")));
   return FALSE;
 }
 
@@ -119,8 +186,7 @@ feuillet_store_dispose (GObject *object)
 
   if (self->thread != NULL)
     {
-      /* Tasks return on their caller's main context and hold the store until then, so the
-       * last reference is never dropped on the database thread itself. */
+      /* See StoreJob: the last reference is never dropped on the database thread. */
       g_assert (g_thread_self () != self->thread);
 
       /* Pending jobs (a last save) run before the thread ends. */
@@ -271,7 +337,7 @@ check_result (FeuilletStore *self,
 
 static void
 open_job (FeuilletStore *self,
-          GTask         *task)
+          StoreJob      *job)
 {
   GError *error = NULL;
 
@@ -279,9 +345,9 @@ open_job (FeuilletStore *self,
     self->db = feuillet_store_sql_open (self->path, &error);
 
   if (self->db == NULL)
-    g_task_return_error (task, error);
+    job_return_error (job, error);
   else
-    g_task_return_boolean (task, TRUE);
+    job_return_true (job);
 }
 
 /**
@@ -313,20 +379,20 @@ feuillet_store_open_finish (FeuilletStore  *self,
 
 static void
 create_job (FeuilletStore *self,
-            GTask         *task)
+            StoreJob      *job)
 {
-  FeuilletArticle *article = g_task_get_task_data (task);
+  FeuilletArticle *article = g_task_get_task_data (job->task);
   GError *error = NULL;
 
-  if (!check_open (self, task))
+  if (!check_open (self, job))
     return;
 
   if (!feuillet_sqlite_begin (self->db, &error) ||
       !finish_transaction (self, feuillet_store_sql_insert (self->db, article, FEUILLET_REVISION_CREATED, &error),
                            &error))
-    g_task_return_error (task, error);
+    job_return_error (job, error);
   else
-    g_task_return_pointer (task, g_object_ref (article), g_object_unref);
+    job_return_pointer (job, g_object_ref (article), g_object_unref);
 }
 
 /**
@@ -368,18 +434,18 @@ feuillet_store_create_finish (FeuilletStore  *self,
 
 static void
 import_job (FeuilletStore *self,
-            GTask         *task)
+            StoreJob      *job)
 {
-  GPtrArray *articles = g_task_get_task_data (task);
+  GPtrArray *articles = g_task_get_task_data (job->task);
   GError *error = NULL;
   gboolean ok = TRUE;
 
-  if (!check_open (self, task))
+  if (!check_open (self, job))
     return;
 
   if (!feuillet_sqlite_begin (self->db, &error))
     {
-      g_task_return_error (task, error);
+      job_return_error (job, error);
       return;
     }
 
@@ -387,9 +453,9 @@ import_job (FeuilletStore *self,
     ok = feuillet_store_sql_insert (self->db, articles->pdata[i], FEUILLET_REVISION_IMPORTED, &error);
 
   if (!finish_transaction (self, ok, &error))
-    g_task_return_error (task, error);
+    job_return_error (job, error);
   else
-    g_task_return_pointer (task, g_ptr_array_ref (articles), (GDestroyNotify) g_ptr_array_unref);
+    job_return_pointer (job, g_ptr_array_ref (articles), (GDestroyNotify) g_ptr_array_unref);
 }
 
 /**
@@ -449,19 +515,19 @@ save_data_free (SaveData *data)
 
 static void
 save_job (FeuilletStore *self,
-          GTask         *task)
+          StoreJob      *job)
 {
-  SaveData *data = g_task_get_task_data (task);
+  SaveData *data = g_task_get_task_data (job->task);
   GError *error = NULL;
 
-  if (!check_open (self, task))
+  if (!check_open (self, job))
     return;
 
   if (!feuillet_sqlite_begin (self->db, &error) ||
       !finish_transaction (self, feuillet_store_sql_update (self->db, data->article, FALSE, &error), &error))
-    g_task_return_error (task, error);
+    job_return_error (job, error);
   else
-    g_task_return_pointer (task, g_object_ref (data->article), g_object_unref);
+    job_return_pointer (job, g_object_ref (data->article), g_object_unref);
 }
 
 /**
@@ -511,20 +577,20 @@ feuillet_store_save_finish (FeuilletStore  *self,
 
 static void
 load_job (FeuilletStore *self,
-          GTask         *task)
+          StoreJob      *job)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_task_get_task_data (task));
+  gint64 id = GPOINTER_TO_SIZE (g_task_get_task_data (job->task));
   GError *error = NULL;
   FeuilletArticle *article;
 
-  if (!check_open (self, task))
+  if (!check_open (self, job))
     return;
 
   article = feuillet_store_sql_load (self->db, id, &error);
   if (article == NULL)
-    g_task_return_error (task, error);
+    job_return_error (job, error);
   else
-    g_task_return_pointer (task, article, g_object_unref);
+    job_return_pointer (job, article, g_object_unref);
 }
 
 static GTask *
@@ -570,20 +636,20 @@ feuillet_store_load_finish (FeuilletStore  *self,
 
 static void
 list_job (FeuilletStore *self,
-          GTask         *task)
+          StoreJob      *job)
 {
-  FeuilletQuery *query = g_task_get_task_data (task);
+  FeuilletQuery *query = g_task_get_task_data (job->task);
   GError *error = NULL;
   GPtrArray *summaries;
 
-  if (!check_open (self, task))
+  if (!check_open (self, job))
     return;
 
   summaries = feuillet_store_sql_list (self->db, query, &error);
   if (summaries == NULL)
-    g_task_return_error (task, error);
+    job_return_error (job, error);
   else
-    g_task_return_pointer (task, summaries, (GDestroyNotify) g_ptr_array_unref);
+    job_return_pointer (job, summaries, (GDestroyNotify) g_ptr_array_unref);
 }
 
 /**
@@ -626,19 +692,19 @@ feuillet_store_list_finish (FeuilletStore  *self,
 
 static void
 list_tags_job (FeuilletStore *self,
-               GTask         *task)
+               StoreJob      *job)
 {
   GError *error = NULL;
   GStrv tags;
 
-  if (!check_open (self, task))
+  if (!check_open (self, job))
     return;
 
   tags = feuillet_store_sql_list_tags (self->db, &error);
   if (tags == NULL)
-    g_task_return_error (task, error);
+    job_return_error (job, error);
   else
-    g_task_return_pointer (task, tags, (GDestroyNotify) g_strfreev);
+    job_return_pointer (job, tags, (GDestroyNotify) g_strfreev);
 }
 
 void
@@ -675,41 +741,41 @@ typedef gboolean (*IdWriteFunc) (FeuilletSqlite  *db,
 
 static void
 run_id_write (FeuilletStore *self,
-              GTask         *task,
+              StoreJob      *job,
               IdWriteFunc    func)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_task_get_task_data (task));
+  gint64 id = GPOINTER_TO_SIZE (g_task_get_task_data (job->task));
   GError *error = NULL;
 
-  if (!check_open (self, task))
+  if (!check_open (self, job))
     return;
 
   if (!feuillet_sqlite_begin (self->db, &error) ||
       !finish_transaction (self, func (self->db, id, &error), &error))
-    g_task_return_error (task, error);
+    job_return_error (job, error);
   else
-    g_task_return_boolean (task, TRUE);
+    job_return_true (job);
 }
 
 static void
 trash_job (FeuilletStore *self,
-           GTask         *task)
+           StoreJob      *job)
 {
-  run_id_write (self, task, feuillet_store_sql_trash);
+  run_id_write (self, job, feuillet_store_sql_trash);
 }
 
 static void
 untrash_job (FeuilletStore *self,
-             GTask         *task)
+             StoreJob      *job)
 {
-  run_id_write (self, task, feuillet_store_sql_untrash);
+  run_id_write (self, job, feuillet_store_sql_untrash);
 }
 
 static void
 purge_job (FeuilletStore *self,
-           GTask         *task)
+           StoreJob      *job)
 {
-  run_id_write (self, task, feuillet_store_sql_purge);
+  run_id_write (self, job, feuillet_store_sql_purge);
 }
 
 /**
@@ -792,20 +858,20 @@ feuillet_store_purge_finish (FeuilletStore  *self,
 
 static void
 list_revisions_job (FeuilletStore *self,
-                    GTask         *task)
+                    StoreJob      *job)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_task_get_task_data (task));
+  gint64 id = GPOINTER_TO_SIZE (g_task_get_task_data (job->task));
   GError *error = NULL;
   GPtrArray *revisions;
 
-  if (!check_open (self, task))
+  if (!check_open (self, job))
     return;
 
   revisions = feuillet_store_sql_revisions (self->db, id, 0, &error);
   if (revisions == NULL)
-    g_task_return_error (task, error);
+    job_return_error (job, error);
   else
-    g_task_return_pointer (task, revisions, (GDestroyNotify) g_ptr_array_unref);
+    job_return_pointer (job, revisions, (GDestroyNotify) g_ptr_array_unref);
 }
 
 void
@@ -880,13 +946,13 @@ restore_revision (FeuilletStore    *self,
 
 static void
 restore_job (FeuilletStore *self,
-             GTask         *task)
+             StoreJob      *job)
 {
-  SaveData *data = g_task_get_task_data (task);
+  SaveData *data = g_task_get_task_data (job->task);
   g_autoptr(FeuilletArticle) restored = NULL;
   GError *error = NULL;
 
-  if (!check_open (self, task))
+  if (!check_open (self, job))
     return;
 
   if (!feuillet_sqlite_begin (self->db, &error) ||
@@ -894,9 +960,9 @@ restore_job (FeuilletStore *self,
                            restore_revision (self, feuillet_article_get_id (data->article), data->revision,
                                              &restored, &error),
                            &error))
-    g_task_return_error (task, error);
+    job_return_error (job, error);
   else
-    g_task_return_pointer (task, g_steal_pointer (&restored), g_object_unref);
+    job_return_pointer (job, g_steal_pointer (&restored), g_object_unref);
 }
 
 /**
@@ -948,10 +1014,10 @@ feuillet_store_restore_finish (FeuilletStore  *self,
 
 static void
 close_job (FeuilletStore *self,
-           GTask         *task)
+           StoreJob      *job)
 {
   g_clear_pointer (&self->db, feuillet_sqlite_close);
-  g_task_return_boolean (task, TRUE);
+  job_return_true (job);
 }
 
 /**
