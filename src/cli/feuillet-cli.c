@@ -98,6 +98,22 @@ feuillet_cli_parse (FeuilletCli          *cli,
   /* parse_strv() frees what it removes: *args stays ours to free. */
   if (!g_option_context_parse_strv (context, args, &error))
     {
+      if (g_error_matches (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE))
+        {
+          /* GOption's own message names neither the argument nor the problem. */
+          for (guint i = 1; (*args)[i] != NULL; i++)
+            {
+              if (!g_utf8_validate ((*args)[i], -1, NULL))
+                {
+                  g_autofree char *shown = g_utf8_make_valid ((*args)[i], -1);
+
+                  g_printerr (_("feuillet-cli: The argument “%s” is not valid UTF-8 text\n"), shown);
+                  break;
+                }
+            }
+          *exit_code = FEUILLET_CLI_EXIT_ERROR;
+          return FALSE;
+        }
       *exit_code = feuillet_cli_usage_error ("%s", error->message);
       return FALSE;
     }
