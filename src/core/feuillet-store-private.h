@@ -35,11 +35,15 @@ gboolean          feuillet_store_sql_update      (FeuilletSqlite          *db,
                                                   FeuilletArticle         *article,
                                                   gboolean                 is_restore,
                                                   GError                 **error);
+char             *feuillet_store_sql_list_statement (const FeuilletQuery  *query);
 GPtrArray        *feuillet_store_sql_list        (FeuilletSqlite          *db,
                                                   const FeuilletQuery     *query,
                                                   GError                 **error);
 GStrv             feuillet_store_sql_list_tags   (FeuilletSqlite          *db,
                                                   GError                 **error);
+gboolean          feuillet_store_sql_index_pending (FeuilletSqlite        *db,
+                                                    guint                 *indexed,
+                                                    GError               **error);
 gboolean          feuillet_store_sql_trash       (FeuilletSqlite          *db,
                                                   gint64                   id,
                                                   GError                 **error);

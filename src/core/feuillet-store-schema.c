@@ -100,7 +100,9 @@ migrate_to_v1 (FeuilletSqlite  *db,
 }
 
 /* Version 2: signes and words kept with each article, so that a list of thousands shows
- * them without reading the copy. */
+ * them without reading the copy; and the full-text index brought up to date when the
+ * library is idle rather than at every keystroke save (fts_seq is the article's rowid in
+ * article_fts, behind change_seq until then). */
 static gboolean
 migrate_to_v2 (FeuilletSqlite  *db,
                GError         **error)
@@ -111,7 +113,10 @@ migrate_to_v2 (FeuilletSqlite  *db,
 
   if (!feuillet_sqlite_exec (db,
                              "ALTER TABLE articles ADD COLUMN signes INTEGER NOT NULL DEFAULT 0;"
-                             "ALTER TABLE articles ADD COLUMN words INTEGER NOT NULL DEFAULT 0;",
+                             "ALTER TABLE articles ADD COLUMN words INTEGER NOT NULL DEFAULT 0;"
+                             "ALTER TABLE articles ADD COLUMN fts_seq INTEGER;"
+                             "UPDATE articles SET fts_seq = change_seq;"
+                             "CREATE INDEX articles_unindexed ON articles (id) WHERE fts_seq IS NOT change_seq;",
                              error))
     return FALSE;
 

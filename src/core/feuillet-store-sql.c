@@ -312,27 +312,6 @@ next_change_seq (FeuilletSqlite  *db,
   return TRUE;
 }
 
-/* The article's change_seq: 0 when it is in the trash. */
-static gboolean
-read_change_seq (FeuilletSqlite  *db,
-                 gint64           id,
-                 gint64          *seq,
-                 GError         **error)
-{
-  sqlite3_stmt *stmt = feuillet_sqlite_prepare (db, "SELECT change_seq FROM articles WHERE id = :id", error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return FALSE;
-  feuillet_sqlite_bind_int64 (stmt, ":id", id);
-  if (!feuillet_sqlite_step (db, stmt, &has_row, error))
-    return FALSE;
-  *seq = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-
-  return TRUE;
-}
-
 static gboolean
 index_article (FeuilletSqlite   *db,
                gint64            seq,
@@ -603,16 +582,16 @@ feuillet_store_sql_insert (FeuilletSqlite          *db,
   if (!next_change_seq (db, &seq, error))
     return FALSE;
 
-  feuillet_text_count (feuillet_article_get_title (article), feuillet_article_get_chapeau (article),
-                       feuillet_article_get_body (article), &counts);
+  feuillet_text_count_visible (feuillet_article_get_title (article), feuillet_article_get_chapeau (article),
+                               visible_body, &counts);
 
   stmt = feuillet_sqlite_prepare (db,
                                   "INSERT INTO articles (uuid, title, chapeau, body, category, byline, status, "
                                   "  slug, language, target, featured_image, schedule_date, created, updated, "
-                                  "  change_seq, signes, words, remote_site, remote_id, remote_link, "
+                                  "  change_seq, fts_seq, signes, words, remote_site, remote_id, remote_link, "
                                   "  remote_status, remote_modified, remote_base) "
                                   "VALUES (:uuid, :title, :chapeau, :body, :category, :byline, :status, :slug, "
-                                  "  :language, :target, :featured_image, :schedule_date, :now, :now, :seq, "
+                                  "  :language, :target, :featured_image, :schedule_date, :now, :now, :seq, :seq, "
                                   "  :signes, :words, :remote_site, :remote_id, :remote_link, :remote_status, "
                                   "  :remote_modified, :remote_base)",
                                   error);
@@ -679,6 +658,10 @@ update_remote (FeuilletSqlite   *db,
  * @article: the article as it should now be; its dates are set from the library
  *
  * Saves @article. A save that changes nothing writes nothing.
+ *
+ * Indexing a 10,000-word article for search takes longer than saving it, and autosave saves
+ * every second while someone types: the index is brought up to date when the library is
+ * idle, and before any search (feuillet_store_sql_index_pending()).
  */
 gboolean
 feuillet_store_sql_update (FeuilletSqlite   *db,
@@ -693,7 +676,6 @@ feuillet_store_sql_update (FeuilletSqlite   *db,
   gint64 now = g_get_real_time ();
   FeuilletCounts counts;
   sqlite3_stmt *stmt;
-  gint64 old_seq;
   gint64 seq;
 
   previous = feuillet_store_sql_load (db, id, error);
@@ -720,14 +702,12 @@ feuillet_store_sql_update (FeuilletSqlite   *db,
       return update_remote (db, article, error);
     }
 
-  if (!read_change_seq (db, id, &old_seq, error))
-    return FALSE;
   if (!next_change_seq (db, &seq, error))
     return FALSE;
 
   visible_body = feuillet_text_visible_markdown (feuillet_article_get_body (article));
-  feuillet_text_count (feuillet_article_get_title (article), feuillet_article_get_chapeau (article),
-                       feuillet_article_get_body (article), &counts);
+  feuillet_text_count_visible (feuillet_article_get_title (article), feuillet_article_get_chapeau (article),
+                               visible_body, &counts);
 
   stmt = feuillet_sqlite_prepare (db,
                                   "UPDATE articles SET title = :title, chapeau = :chapeau, body = :body, "
@@ -756,9 +736,8 @@ feuillet_store_sql_update (FeuilletSqlite   *db,
   now_date = g_date_time_new_from_unix_utc_usec (now);
   feuillet_article_set_updated (article, now_date);
 
-  return unindex_article (db, old_seq, error) &&
-         index_article (db, seq, article, visible_body, error) &&
-         write_tags (db, article, error) &&
+  /* The full-text index follows when the library is idle: feuillet_store_sql_index_pending(). */
+  return write_tags (db, article, error) &&
          record_revision (db, previous, article, is_restore, now, error);
 }
 
@@ -840,6 +819,21 @@ list_sql (const FeuilletQuery *query)
                           filters);
 }
 
+/**
+ * feuillet_store_sql_list_statement:
+ *
+ * Returns: (transfer full): the SQL that lists or searches for @query; its parameters are
+ *   :match and :title_match (FTS5 queries), :window, :status, :tag, :limit and :offset.
+ *   The benchmark runs it in the sqlite3 shell to compare.
+ */
+char *
+feuillet_store_sql_list_statement (const FeuilletQuery *query)
+{
+  if (query->text != NULL && !query->trash)
+    return search_sql (query);
+  return list_sql (query);
+}
+
 GPtrArray *
 feuillet_store_sql_list (FeuilletSqlite       *db,
                          const FeuilletQuery  *query,
@@ -857,12 +851,8 @@ feuillet_store_sql_list (FeuilletSqlite       *db,
       match = feuillet_query_to_fts (query->text, query->prefix);
       if (match == NULL)
         return g_steal_pointer (&summaries);
-      sql = search_sql (query);
     }
-  else
-    {
-      sql = list_sql (query);
-    }
+  sql = feuillet_store_sql_list_statement (query);
 
   stmt = feuillet_sqlite_prepare (db, sql, error);
   if (stmt == NULL)
@@ -936,16 +926,13 @@ feuillet_store_sql_trash (FeuilletSqlite  *db,
 {
   g_autoptr(FeuilletArticle) article = feuillet_store_sql_load (db, id, error);
   sqlite3_stmt *stmt;
-  gint64 seq;
 
   if (article == NULL)
     return FALSE;
   if (feuillet_article_get_trashed (article) != NULL)
     return TRUE;
 
-  if (!read_change_seq (db, id, &seq, error))
-    return FALSE;
-
+  /* Out of the list at once; out of the index with the next update of the index. */
   stmt = feuillet_sqlite_prepare (db,
                                   "UPDATE articles SET trashed = :now, change_seq = NULL WHERE id = :id",
                                   error);
@@ -954,8 +941,7 @@ feuillet_store_sql_trash (FeuilletSqlite  *db,
   feuillet_sqlite_bind_int64 (stmt, ":id", id);
   feuillet_sqlite_bind_int64 (stmt, ":now", g_get_real_time ());
 
-  return feuillet_sqlite_step_done (db, stmt, error) &&
-         unindex_article (db, seq, error);
+  return feuillet_sqlite_step_done (db, stmt, error);
 }
 
 gboolean
@@ -964,7 +950,6 @@ feuillet_store_sql_untrash (FeuilletSqlite  *db,
                             GError         **error)
 {
   g_autoptr(FeuilletArticle) article = feuillet_store_sql_load (db, id, error);
-  g_autofree char *visible_body = NULL;
   sqlite3_stmt *stmt;
   gint64 seq;
 
@@ -985,11 +970,7 @@ feuillet_store_sql_untrash (FeuilletSqlite  *db,
   feuillet_sqlite_bind_int64 (stmt, ":id", id);
   feuillet_sqlite_bind_int64 (stmt, ":seq", seq);
   feuillet_sqlite_bind_int64 (stmt, ":now", g_get_real_time ());
-  if (!feuillet_sqlite_step_done (db, stmt, error))
-    return FALSE;
-
-  visible_body = feuillet_text_visible_markdown (feuillet_article_get_body (article));
-  return index_article (db, seq, article, visible_body, error);
+  return feuillet_sqlite_step_done (db, stmt, error);
 }
 
 gboolean
@@ -1001,7 +982,7 @@ feuillet_store_sql_purge (FeuilletSqlite  *db,
   gboolean has_row;
   gint64 seq;
 
-  stmt = feuillet_sqlite_prepare (db, "SELECT change_seq FROM articles WHERE id = :id", error);
+  stmt = feuillet_sqlite_prepare (db, "SELECT fts_seq FROM articles WHERE id = :id", error);
   if (stmt == NULL)
     return FALSE;
   feuillet_sqlite_bind_int64 (stmt, ":id", id);
@@ -1116,4 +1097,98 @@ feuillet_store_sql_revisions (FeuilletSqlite  *db,
     }
 
   return g_steal_pointer (&revisions);
+}
+
+typedef struct
+{
+  gint64  id;
+  gint64  fts_seq;
+  gint64  change_seq;
+  char   *title;
+  char   *chapeau;
+  char   *body;
+} PendingRow;
+
+static void
+pending_row_clear (gpointer data)
+{
+  PendingRow *row = data;
+
+  g_free (row->title);
+  g_free (row->chapeau);
+  g_free (row->body);
+}
+
+/**
+ * feuillet_store_sql_index_pending:
+ * @indexed: (out) (optional): how many articles were indexed
+ *
+ * Brings the full-text index up to date with the articles saved, trashed or restored since
+ * it last was.
+ */
+gboolean
+feuillet_store_sql_index_pending (FeuilletSqlite  *db,
+                                  guint           *indexed,
+                                  GError         **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (PendingRow));
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  g_array_set_clear_func (rows, pending_row_clear);
+
+  stmt = feuillet_sqlite_prepare (db,
+                                  "SELECT id, fts_seq, change_seq, title, chapeau, body FROM articles "
+                                  "WHERE fts_seq IS NOT change_seq",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  for (;;)
+    {
+      PendingRow row;
+
+      if (!feuillet_sqlite_step (db, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+      row.id = sqlite3_column_int64 (stmt, 0);
+      row.fts_seq = sqlite3_column_int64 (stmt, 1);
+      row.change_seq = sqlite3_column_int64 (stmt, 2);
+      row.title = g_strdup (feuillet_sqlite_column_text (stmt, 3));
+      row.chapeau = g_strdup (feuillet_sqlite_column_text (stmt, 4));
+      row.body = g_strdup (feuillet_sqlite_column_text (stmt, 5));
+      g_array_append_val (rows, row);
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PendingRow *row = &g_array_index (rows, PendingRow, i);
+
+      if (row->fts_seq != 0 && !unindex_article (db, row->fts_seq, error))
+        return FALSE;
+
+      if (row->change_seq != 0)
+        {
+          g_autofree char *visible_body = feuillet_text_visible_markdown (row->body);
+          g_autoptr(FeuilletArticle) article = g_object_new (FEUILLET_TYPE_ARTICLE,
+                                                             "title", row->title,
+                                                             "chapeau", row->chapeau,
+                                                             NULL);
+
+          if (!index_article (db, row->change_seq, article, visible_body, error))
+            return FALSE;
+        }
+
+      stmt = feuillet_sqlite_prepare (db, "UPDATE articles SET fts_seq = change_seq WHERE id = :id", error);
+      if (stmt == NULL)
+        return FALSE;
+      feuillet_sqlite_bind_int64 (stmt, ":id", row->id);
+      if (!feuillet_sqlite_step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  if (indexed != NULL)
+    *indexed = rows->len;
+  return TRUE;
 }

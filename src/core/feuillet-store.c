@@ -49,7 +49,13 @@ struct _FeuilletStore
 
   /* Owned by the database thread alone. */
   FeuilletSqlite *db;
+  /* a job changed what search should find: the index is to be brought up to date */
+  gboolean index_stale;
 };
+
+/* The full-text index is updated once typing pauses this long, and at least this often. */
+#define INDEX_IDLE_DELAY (2 * G_USEC_PER_SEC)
+#define INDEX_MAX_DELAY (30 * G_USEC_PER_SEC)
 
 enum {
   PROP_0,
@@ -116,15 +122,68 @@ deliver_on_caller_context (StoreJob *job)
   g_source_unref (source);
 }
 
+/* Brings the full-text index up to date; on the database thread. */
+static gboolean
+index_pending (FeuilletStore  *self,
+               GError        **error)
+{
+  guint indexed = 0;
+
+  self->index_stale = FALSE;
+  if (self->db == NULL)
+    return TRUE;
+
+  if (!feuillet_sqlite_begin (self->db, error))
+    return FALSE;
+  if (!feuillet_store_sql_index_pending (self->db, &indexed, error))
+    {
+      feuillet_sqlite_rollback (self->db);
+      return FALSE;
+    }
+  if (indexed > 0)
+    g_debug ("Indexed %u articles for search", indexed);
+
+  return feuillet_sqlite_commit (self->db, error);
+}
+
+static void
+index_when_idle (FeuilletStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Nobody waits on this: a failure is reported by the next search, which tries again. */
+  if (!index_pending (self, &error))
+    g_warning ("Could not update the search index: %s", error->message);
+}
+
 static gpointer
 database_thread (gpointer data)
 {
   FeuilletStore *self = data;
+  /* when the index fell behind the articles, or 0 */
+  gint64 stale_since = 0;
 
   for (;;)
     {
-      gpointer item = g_async_queue_pop (self->jobs);
+      gpointer item;
       StoreJob *job;
+
+      if (stale_since == 0)
+        {
+          item = g_async_queue_pop (self->jobs);
+        }
+      else
+        {
+          gint64 wait = MIN (INDEX_IDLE_DELAY, stale_since + INDEX_MAX_DELAY - g_get_monotonic_time ());
+
+          item = wait > 0 ? g_async_queue_timeout_pop (self->jobs, wait) : NULL;
+          if (item == NULL)
+            {
+              index_when_idle (self);
+              stale_since = 0;
+              continue;
+            }
+        }
 
       if (item == self)
         break;
@@ -133,8 +192,16 @@ database_thread (gpointer data)
       if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (job->task), &job->error))
         job->func (self, job);
       deliver_on_caller_context (job);
+
+      if (!self->index_stale)
+        stale_since = 0;
+      else if (stale_since == 0)
+        stale_since = g_get_monotonic_time ();
     }
 
+  /* What was saved last is searchable the next time, even from another program. */
+  if (stale_since != 0)
+    index_when_idle (self);
   g_clear_pointer (&self->db, feuillet_sqlite_close);
   return NULL;
 }
@@ -345,9 +412,14 @@ open_job (FeuilletStore *self,
     self->db = feuillet_store_sql_open (self->path, &error);
 
   if (self->db == NULL)
-    job_return_error (job, error);
-  else
-    job_return_true (job);
+    {
+      job_return_error (job, error);
+      return;
+    }
+
+  /* Saves a killed program had not indexed yet are indexed when the library is idle. */
+  self->index_stale = TRUE;
+  job_return_true (job);
 }
 
 /**
@@ -528,6 +600,7 @@ save_job (FeuilletStore *self,
     job_return_error (job, error);
   else
     job_return_pointer (job, g_object_ref (data->article), g_object_unref);
+  self->index_stale = TRUE;
 }
 
 /**
@@ -645,6 +718,13 @@ list_job (FeuilletStore *self,
   if (!check_open (self, job))
     return;
 
+  /* A search finds what was saved a moment ago, by this program or another. */
+  if (query->text != NULL && !index_pending (self, &error))
+    {
+      job_return_error (job, error);
+      return;
+    }
+
   summaries = feuillet_store_sql_list (self->db, query, &error);
   if (summaries == NULL)
     job_return_error (job, error);
@@ -755,6 +835,7 @@ run_id_write (FeuilletStore *self,
     job_return_error (job, error);
   else
     job_return_true (job);
+  self->index_stale = TRUE;
 }
 
 static void
@@ -963,6 +1044,7 @@ restore_job (FeuilletStore *self,
     job_return_error (job, error);
   else
     job_return_pointer (job, g_steal_pointer (&restored), g_object_unref);
+  self->index_stale = TRUE;
 }
 
 /**

@@ -23,6 +23,10 @@ void      feuillet_text_count            (const char     *title,
                                           const char     *chapeau,
                                           const char     *body,
                                           FeuilletCounts *counts);
+void      feuillet_text_count_visible    (const char     *title,
+                                          const char     *chapeau,
+                                          const char     *visible_body,
+                                          FeuilletCounts *counts);
 guint     feuillet_text_count_signes     (const char     *text);
 guint     feuillet_text_count_words      (const char     *text);
 gboolean  feuillet_text_check_utf8       (const char     *text,

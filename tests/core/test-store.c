@@ -535,6 +535,70 @@ test_concurrent_writers (Fixture       *fixture,
   g_assert_cmpstr (feuillet_article_get_body (load (fixture->store, feuillet_article_get_id (theirs), NULL)), ==, "198");
 }
 
+static gint64
+count_unindexed (const char *path)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 count;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count (*) FROM articles WHERE fts_seq IS NOT change_seq",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return count;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_search_index_follows_saves (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(FeuilletArticle) article = create (fixture->store, "Brouillon", "Rien encore.");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeuilletStore) other = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  gboolean waited = FALSE;
+
+  /* Keystroke saves leave the search index to the next pause… */
+  feuillet_article_set_body (article, "Le marché de Noël de Gérardmer ouvre samedi.");
+  g_object_unref (save (fixture->store, article));
+  g_assert_cmpint (count_unindexed (fixture->path), ==, 1);
+
+  /* …but a search, from this program or another, finds the saved text at once. */
+  other = open_store (fixture->path, &error);
+  g_assert_no_error (error);
+  found = search (other, "gerardmer");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (count_unindexed (fixture->path), ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Once typing pauses, the index catches up by itself. */
+  feuillet_article_set_body (article, "Le marché de Noël de Remiremont ouvre dimanche.");
+  g_object_unref (save (fixture->store, article));
+  g_assert_cmpint (count_unindexed (fixture->path), ==, 1);
+  g_timeout_add (3000, timeout_cb, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (count_unindexed (fixture->path), ==, 0);
+  found = search (other, "gerardmer");
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = search (other, "remiremont");
+  g_assert_cmpuint (found->len, ==, 1);
+}
+
 static char *
 file_checksum (const char *path)
 {
@@ -682,6 +746,7 @@ main (int   argc,
   ADD ("/store/revisions/restore-is-undoable", test_restore_is_undoable);
   ADD ("/store/trash", test_trash);
   ADD ("/store/search", test_search);
+  ADD ("/store/search-index-follows-saves", test_search_index_follows_saves);
   ADD ("/store/tags", test_tags);
   ADD ("/store/concurrent-writers", test_concurrent_writers);
 #undef ADD
