@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "feuillet-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "feuillet-application.h"
+#include "feuillet-window.h"
+
+struct _FeuilletApplication
+{
+  AdwApplication parent_instance;
+
+  /* owned */
+  char          *library;
+  FeuilletStore *store;
+};
+
+G_DEFINE_FINAL_TYPE (FeuilletApplication, feuillet_application, ADW_TYPE_APPLICATION)
+
+static int
+feuillet_application_handle_local_options (GApplication *application,
+                                           GVariantDict *options)
+{
+  FeuilletApplication *self = FEUILLET_APPLICATION (application);
+  const char *library = NULL;
+
+  if (g_variant_dict_lookup (options, "version", "b", NULL))
+    {
+      g_print ("feuillet %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  /* The same option and variable as feuillet-cli (DESIGN.md). */
+  if (g_variant_dict_lookup (options, "library", "^&ay", &library))
+    self->library = g_strdup (library);
+
+  return G_APPLICATION_CLASS (feuillet_application_parent_class)->handle_local_options (application, options);
+}
+
+static void
+feuillet_application_startup (GApplication *application)
+{
+  FeuilletApplication *self = FEUILLET_APPLICATION (application);
+  g_autofree char *path = NULL;
+
+  G_APPLICATION_CLASS (feuillet_application_parent_class)->startup (application);
+
+  path = self->library ? g_strdup (self->library) : feuillet_store_default_path ();
+  self->store = feuillet_store_new (path);
+}
+
+static void
+feuillet_application_activate (GApplication *application)
+{
+  FeuilletApplication *self = FEUILLET_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (window == NULL)
+    window = GTK_WINDOW (feuillet_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+feuillet_application_shutdown (GApplication *application)
+{
+  FeuilletApplication *self = FEUILLET_APPLICATION (application);
+
+  /* Disposing the store waits for its last writes. */
+  g_clear_object (&self->store);
+
+  G_APPLICATION_CLASS (feuillet_application_parent_class)->shutdown (application);
+}
+
+static void
+feuillet_application_finalize (GObject *object)
+{
+  FeuilletApplication *self = (FeuilletApplication *)object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->library, g_free);
+
+  G_OBJECT_CLASS (feuillet_application_parent_class)->finalize (object);
+}
+
+static void
+on_about_activate_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  const char *developers[] = { "The Feuillet developers", NULL };
+  AdwDialog *about;
+
+  about = adw_about_dialog_new ();
+  g_object_set (about,
+                "application-name", "Feuillet",
+                "application-icon", APPLICATION_ID,
+                "version", PACKAGE_VERSION,
+                "developers", developers,
+                "license-type", GTK_LICENSE_GPL_3_0,
+                /* Translators: put your names here, one per line */
+                "translator-credits", _("translator-credits"),
+                NULL);
+  adw_dialog_present (about, GTK_WIDGET (gtk_application_get_active_window (application)));
+}
+
+static void
+on_quit_activate_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+feuillet_application_class_init (FeuilletApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = feuillet_application_finalize;
+  application_class->handle_local_options = feuillet_application_handle_local_options;
+  application_class->startup = feuillet_application_startup;
+  application_class->activate = feuillet_application_activate;
+  application_class->shutdown = feuillet_application_shutdown;
+}
+
+static void
+feuillet_application_init (FeuilletApplication *self)
+{
+  const GActionEntry actions[] = {
+    { "about", on_about_activate_cb },
+    { "quit", on_quit_activate_cb },
+  };
+  const char *quit_accels[] = { "<Control>q", NULL };
+  const GOptionEntry options[] = {
+    { "library", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("The library file (default: $FEUILLET_LIBRARY or ~/.local/share/feuillet/library.db)"), N_("PATH") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+FeuilletApplication *
+feuillet_application_new (void)
+{
+  return g_object_new (FEUILLET_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+/**
+ * feuillet_application_get_store:
+ *
+ * Returns: (transfer none): the library the windows show
+ */
+FeuilletStore *
+feuillet_application_get_store (FeuilletApplication *self)
+{
+  g_return_val_if_fail (FEUILLET_IS_APPLICATION (self), NULL);
+  return self->store;
+}
