@@ -41,6 +41,9 @@ GPtrArray        *feuillet_store_sql_list        (FeuilletSqlite          *db,
                                                   GError                 **error);
 GStrv             feuillet_store_sql_list_tags   (FeuilletSqlite          *db,
                                                   GError                 **error);
+gboolean          feuillet_store_sql_index_is_behind (FeuilletSqlite      *db,
+                                                      gboolean            *behind,
+                                                      GError             **error);
 gboolean          feuillet_store_sql_index_pending (FeuilletSqlite        *db,
                                                     guint                 *indexed,
                                                     GError               **error);

@@ -1126,6 +1126,28 @@ pending_row_clear (gpointer data)
  * Brings the full-text index up to date with the articles saved, trashed or restored since
  * it last was.
  */
+/**
+ * feuillet_store_sql_index_is_behind:
+ * @behind: (out): whether some article is not indexed as it is now
+ *
+ * A cheap look, outside any transaction, so that a search need not take the write lock
+ * when there is nothing to index.
+ */
+gboolean
+feuillet_store_sql_index_is_behind (FeuilletSqlite  *db,
+                                    gboolean        *behind,
+                                    GError         **error)
+{
+  gint64 found;
+
+  if (!feuillet_sqlite_query_int (db, "SELECT EXISTS (SELECT 1 FROM articles WHERE fts_seq IS NOT change_seq)",
+                                  &found, error))
+    return FALSE;
+
+  *behind = found != 0;
+  return TRUE;
+}
+
 gboolean
 feuillet_store_sql_index_pending (FeuilletSqlite  *db,
                                   guint           *indexed,
@@ -1136,6 +1158,8 @@ feuillet_store_sql_index_pending (FeuilletSqlite  *db,
   gboolean has_row;
 
   g_array_set_clear_func (rows, pending_row_clear);
+  if (indexed != NULL)
+    *indexed = 0;
 
   stmt = feuillet_sqlite_prepare (db,
                                   "SELECT id, fts_seq, change_seq, title, chapeau, body FROM articles "

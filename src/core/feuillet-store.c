@@ -127,10 +127,16 @@ static gboolean
 index_pending (FeuilletStore  *self,
                GError        **error)
 {
+  gboolean behind;
   guint indexed = 0;
 
   self->index_stale = FALSE;
   if (self->db == NULL)
+    return TRUE;
+
+  if (!feuillet_store_sql_index_is_behind (self->db, &behind, error))
+    return FALSE;
+  if (!behind)
     return TRUE;
 
   if (!feuillet_sqlite_begin (self->db, error))

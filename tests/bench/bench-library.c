@@ -468,11 +468,13 @@ main (int   argc,
 {
   g_autofree char *library = NULL;
   g_autofree char *cli = NULL;
+  g_autofree char *only = NULL;
   int n_articles = 100000;
   const GOptionEntry entries[] = {
     { "articles", 0, 0, G_OPTION_ARG_INT, &n_articles, "How many articles", "N" },
     { "library", 0, 0, G_OPTION_ARG_FILENAME, &library, "The library to use or make", "PATH" },
     { "cli", 0, 0, G_OPTION_ARG_FILENAME, &cli, "feuillet-cli to time imports with", "PATH" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Run one measure: list, search, save or import", "NAME" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— Feuillet's library benchmark");
@@ -491,10 +493,13 @@ main (int   argc,
   g_mkdir_with_parents (g_path_get_dirname (library), 0755);
 
   generate_library (library, n_articles);
-  bench_open_and_list (library);
-  bench_search (library);
-  bench_save (library);
-  if (cli != NULL)
+  if (only == NULL || g_str_equal (only, "list"))
+    bench_open_and_list (library);
+  if (only == NULL || g_str_equal (only, "search"))
+    bench_search (library);
+  if (only == NULL || g_str_equal (only, "save"))
+    bench_save (library);
+  if (cli != NULL && (only == NULL || g_str_equal (only, "import")))
     bench_import (cli);
 
   return 0;
