@@ -25,6 +25,8 @@ typedef struct
   char  *slug;
   char  *target;
   char  *body_file;
+  /* what body_file holds, once read */
+  char  *body;
 } ArticleOptions;
 
 static void
@@ -41,6 +43,7 @@ article_options_clear (ArticleOptions *options)
   g_free (options->slug);
   g_free (options->target);
   g_free (options->body_file);
+  g_free (options->body);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ArticleOptions, article_options_clear)
@@ -55,12 +58,31 @@ check_option_text (const char  *option,
   return value == NULL || feuillet_text_check_utf8 (value, strlen (value), name, error);
 }
 
-/* Applies the options given to @article; what is not given stays as it is. */
+/* Reads --body-file, before the library is touched. */
 static gboolean
-apply_options (ArticleOptions   *options,
-               FeuilletArticle  *article,
+read_body_file (ArticleOptions  *options,
+                GError         **error)
+{
+  g_autofree char *display = NULL;
+  gsize length;
+
+  if (options->body_file == NULL)
+    return TRUE;
+
+  display = g_str_equal (options->body_file, "-") ? g_strdup (_("standard input"))
+                                                  : g_filename_display_name (options->body_file);
+  return feuillet_cli_read_input (options->body_file, &options->body, &length, error) &&
+         feuillet_text_check_utf8 (options->body, length, display, error);
+}
+
+/* Applies the options given to @article; what is not given stays as it is. With edit, this
+ * runs on the store's thread, in the transaction that saves the article (FeuilletArticleEditFunc). */
+static gboolean
+apply_options (FeuilletArticle  *article,
+               gpointer          user_data,
                GError          **error)
 {
+  ArticleOptions *options = user_data;
   const struct { const char *option; const char *property; const char *value; } texts[] = {
     { "title", "title", options->title },
     { "chapeau", "chapeau", options->chapeau },
@@ -103,9 +125,10 @@ apply_options (ArticleOptions   *options,
 
       if (!feuillet_article_status_from_string (options->status, &status))
         {
+          g_autofree char *choices = feuillet_article_status_choices ();
+
           g_set_error (error, FEUILLET_ARTICLE_ERROR, FEUILLET_ARTICLE_ERROR_INVALID,
-                       _("“%s” is not a status; use idea, draft, ready, submitted, scheduled or published"),
-                       options->status);
+                       _("“%s” is not a status; use one of: %s"), options->status, choices);
           return FALSE;
         }
       feuillet_article_set_status (article, status);
@@ -124,19 +147,8 @@ apply_options (ArticleOptions   *options,
       feuillet_article_set_target (article, target);
     }
 
-  if (options->body_file != NULL)
-    {
-      g_autofree char *body = NULL;
-      g_autofree char *display = g_str_equal (options->body_file, "-")
-                                 ? g_strdup (_("standard input"))
-                                 : g_filename_display_name (options->body_file);
-      gsize length;
-
-      if (!feuillet_cli_read_input (options->body_file, &body, &length, error) ||
-          !feuillet_text_check_utf8 (body, length, display, error))
-        return FALSE;
-      feuillet_article_set_body (article, body);
-    }
+  if (options->body != NULL)
+    feuillet_article_set_body (article, options->body);
 
   return feuillet_article_validate (article, error);
 }
@@ -144,12 +156,12 @@ apply_options (ArticleOptions   *options,
 #define ARTICLE_OPTION_ENTRIES(options)                                                           \
   { "title", 0, 0, G_OPTION_ARG_STRING, &(options).title, N_("The title"), N_("TEXT") },         \
   { "chapeau", 0, 0, G_OPTION_ARG_STRING, &(options).chapeau, N_("The chapeau (lede)"), N_("TEXT") }, \
-  { "category", 0, 0, G_OPTION_ARG_STRING, &(options).category, N_("The category (kicker)"), N_("NAME") }, \
+  { "category", 0, 0, G_OPTION_ARG_STRING, &(options).category, N_("The category, shown as the kicker"), N_("NAME") }, \
   { "byline", 0, 0, G_OPTION_ARG_STRING, &(options).byline, N_("The signature"), N_("NAME") },   \
   { "status", 0, 0, G_OPTION_ARG_STRING, &(options).status,                                       \
-    N_("idea, draft, ready, submitted, scheduled or published"), N_("STATUS") },                  \
-  { "lang", 0, 0, G_OPTION_ARG_STRING, &(options).language, N_("The language, such as fr"), N_("TAG") }, \
-  { "slug", 0, 0, G_OPTION_ARG_STRING, &(options).slug, N_("The address part for the site"), N_("SLUG") }, \
+    N_("The status: idea, draft, ready, submitted, scheduled or published"), N_("STATUS") },      \
+  { "lang", 0, 0, G_OPTION_ARG_STRING, &(options).language, N_("The language, such as fr"), N_("LANG") }, \
+  { "slug", 0, 0, G_OPTION_ARG_STRING, &(options).slug, N_("The last part of the article’s address on the site"), N_("SLUG") }, \
   { "target", 0, 0, G_OPTION_ARG_STRING, &(options).target, N_("The ordered length in signes"), N_("SIGNES") }, \
   { "body-file", 0, 0, G_OPTION_ARG_FILENAME, &(options).body_file,                                \
     N_("Read the body (Markdown) from FILE, or - for standard input"), N_("FILE") }
@@ -275,10 +287,12 @@ print_article (FeuilletArticle *article)
 {
   g_autofree char *tags = g_strjoinv (", ", (char **)feuillet_article_get_tags (article));
   g_autofree char *updated = feuillet_cli_format_date (feuillet_article_get_updated (article));
+  g_autofree char *counts_text = NULL;
   FeuilletCounts counts;
 
   feuillet_text_count (feuillet_article_get_title (article), feuillet_article_get_chapeau (article),
                        feuillet_article_get_body (article), &counts);
+  counts_text = feuillet_text_format_counts (&counts);
 
   g_print ("%s\n", feuillet_article_get_title (article));
   g_print ("%s · %s · %s", feuillet_article_status_get_label (feuillet_article_get_status (article)),
@@ -291,12 +305,13 @@ print_article (FeuilletArticle *article)
   if (tags[0] != '\0')
     /* Translators: before the list of an article's tags */
     g_print (_("Tags: %s\n"), tags);
-  /* Translators: signes (characters with spaces), words, feuillets (1,500 signes), minutes */
-  g_print (_("%u signes · %u words · %.1f feuillets · %u min read"),
-           counts.signes, counts.words, counts.feuillets, counts.reading_minutes);
+  g_print ("%s", counts_text);
   if (feuillet_article_get_target (article) > 0)
-    /* Translators: the length the desk ordered, in signes */
-    g_print (_(" · ordered %u"), feuillet_article_get_target (article));
+    {
+      g_print (" · ");
+      /* Translators: the length the desk ordered, in signes */
+      g_print (_("ordered: %'u signes"), feuillet_article_get_target (article));
+    }
   g_print ("\n");
   if (feuillet_article_get_trashed (article) != NULL)
     g_print ("%s\n", _("In the trash"));
@@ -355,7 +370,8 @@ feuillet_cli_new (FeuilletCli  *cli,
   if (g_strv_length (args) > 1)
     return feuillet_cli_usage_error (_("Unexpected argument “%s”"), args[1]);
 
-  if (!apply_options (&options, article, &error) || !feuillet_cli_open (cli, &error))
+  if (!read_body_file (&options, &error) || !apply_options (article, &options, &error) ||
+      !feuillet_cli_open (cli, &error))
     return feuillet_cli_error (error);
 
   feuillet_store_create_async (cli->store, article, NULL, feuillet_cli_store_result, &result);
@@ -419,7 +435,6 @@ feuillet_cli_edit (FeuilletCli  *cli,
       N_("Remove a tag (repeat for more)"), N_("TAG") },
     { NULL }
   };
-  g_autoptr(FeuilletArticle) article = NULL;
   g_autoptr(FeuilletArticle) saved = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -430,12 +445,13 @@ feuillet_cli_edit (FeuilletCli  *cli,
       !take_id (args, &id, &status))
     return status;
 
-  article = feuillet_cli_load_article (cli, id, &error);
-  if (article == NULL || !apply_options (&options, article, &error))
+  if (!read_body_file (&options, &error) || !feuillet_cli_open (cli, &error))
     return feuillet_cli_error (error);
 
-  feuillet_store_save_async (cli->store, article, NULL, feuillet_cli_store_result, &result);
-  saved = feuillet_store_save_finish (cli->store, feuillet_cli_wait (&result), &error);
+  /* Read, change and save at once: another program may be editing the same article. */
+  feuillet_store_edit_async (cli->store, id, apply_options, &options, NULL, NULL,
+                             feuillet_cli_store_result, &result);
+  saved = feuillet_store_edit_finish (cli->store, feuillet_cli_wait (&result), &error);
   if (saved == NULL)
     return feuillet_cli_error (error);
 

@@ -107,9 +107,11 @@ restore_from_trash (FeuilletCli *cli,
 
   if (feuillet_article_get_trashed (article) == NULL)
     {
-      g_printerr (_("feuillet-cli: Article %lld is not in the trash; to go back to a revision, "
-                    "give its number (see “feuillet-cli history %lld”)\n"),
+      g_printerr ("feuillet-cli: ");
+      g_printerr (_("Article %lld is not in the trash; to go back to a revision, "
+                    "give its number (see “feuillet-cli history %lld”)"),
                   (long long) id, (long long) id);
+      g_printerr ("\n");
       return FEUILLET_CLI_EXIT_USAGE;
     }
 

@@ -105,8 +105,11 @@ run_query (FeuilletCli  *cli,
   if (options->limit < 0)
     return feuillet_cli_usage_error (_("--limit takes a number of articles, 0 for all"));
   if (options->status != NULL && !feuillet_article_status_from_string (options->status, &query->status))
-    return feuillet_cli_usage_error (_("“%s” is not a status; use idea, draft, ready, submitted, "
-                                       "scheduled or published"), options->status);
+    {
+      g_autofree char *choices = feuillet_article_status_choices ();
+
+      return feuillet_cli_usage_error (_("“%s” is not a status; use one of: %s"), options->status, choices);
+    }
 
   query->has_status = options->status != NULL;
   query->tag = g_strdup (options->tag);
@@ -173,7 +176,7 @@ feuillet_cli_search (FeuilletCli  *cli,
   if (!feuillet_cli_parse (cli, "search", N_("QUERY"), entries, &args, &status))
     return status;
   if (g_strv_length (args) < 2)
-    return feuillet_cli_usage_error (_("What to search for? “feuillet-cli search WORDS”"));
+    return feuillet_cli_usage_error (_("What to search for? “feuillet-cli search QUERY”"));
 
   text = g_strjoinv (" ", args + 1);
   if (!g_utf8_validate (text, -1, NULL))

@@ -27,7 +27,7 @@ static const FeuilletCliCommand commands[] = {
   { "restore", feuillet_cli_restore, N_("ID [REVISION]"),
     N_("Bring back a revision, or an article from the trash") },
   { "delete", feuillet_cli_delete, N_("ID"), N_("Move an article to the trash") },
-  { "export", feuillet_cli_export, N_("ID --format md|html"), N_("Write an article as Markdown or HTML") },
+  { "export", feuillet_cli_export, N_("ID --format md|html"), N_("Export an article as Markdown or HTML") },
 };
 
 static void
@@ -107,7 +107,9 @@ feuillet_cli_parse (FeuilletCli          *cli,
                 {
                   g_autofree char *shown = g_utf8_make_valid ((*args)[i], -1);
 
-                  g_printerr (_("feuillet-cli: The argument “%s” is not valid UTF-8 text\n"), shown);
+                  g_printerr ("feuillet-cli: ");
+                  g_printerr (_("The argument “%s” is not valid UTF-8 text"), shown);
+                  g_printerr ("\n");
                   break;
                 }
             }

@@ -119,6 +119,23 @@ feuillet_article_status_from_string (const char            *string,
   return FALSE;
 }
 
+/**
+ * feuillet_article_status_choices:
+ *
+ * Returns: (transfer full): the statuses as typed in files and commands, for messages:
+ *   "idea, draft, ready, submitted, scheduled, published"
+ */
+char *
+feuillet_article_status_choices (void)
+{
+  g_autoptr(GString) choices = g_string_new (NULL);
+
+  for (guint i = 0; status_values[i].value_nick != NULL; i++)
+    g_string_append_printf (choices, "%s%s", i > 0 ? ", " : "", status_values[i].value_nick);
+
+  return g_string_free (g_steal_pointer (&choices), FALSE);
+}
+
 const char *
 feuillet_article_status_get_label (FeuilletArticleStatus status)
 {

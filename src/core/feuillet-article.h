@@ -22,6 +22,7 @@ const char  *feuillet_article_status_to_string   (FeuilletArticleStatus  status)
 gboolean     feuillet_article_status_from_string (const char            *string,
                                                   FeuilletArticleStatus *status);
 const char  *feuillet_article_status_get_label   (FeuilletArticleStatus  status);
+char        *feuillet_article_status_choices     (void);
 
 #define FEUILLET_TYPE_ARTICLE (feuillet_article_get_type ())
 G_DECLARE_FINAL_TYPE (FeuilletArticle, feuillet_article, FEUILLET, ARTICLE, GObject)

@@ -153,9 +153,11 @@ read_field (FrontMatter      *front_matter,
       if (!read_text (front_matter, key, node, &value, error))
         return FALSE;
       if (!feuillet_article_status_from_string (value, &status))
-        return field_error (front_matter, node, error,
-                            _("unknown status “%s”; use idea, draft, ready, submitted, scheduled or published"),
-                            value);
+        {
+          g_autofree char *choices = feuillet_article_status_choices ();
+
+          return field_error (front_matter, node, error, _("unknown status “%s”; use one of: %s"), value, choices);
+        }
       feuillet_article_set_status (article, status);
       return TRUE;
     }
@@ -241,7 +243,7 @@ read_front_matter (const char       *yaml_text,
   else if (root->type != YAML_MAPPING_NODE)
     {
       ok = field_error (front_matter, root, error,
-                        _("the front matter must be fields such as “title: …”, one a line"));
+                        _("the front matter must be fields such as “title: …”, one per line"));
     }
   else
     {
@@ -261,7 +263,7 @@ read_front_matter (const char       *yaml_text,
           name = (const char *)key->data.scalar.value;
           if (!g_hash_table_add (seen, (gpointer) name))
             {
-              ok = field_error (front_matter, key, error, _("“%s” is given twice"), name);
+              ok = field_error (front_matter, key, error, _("the field “%s” is given twice"), name);
               break;
             }
           ok = read_field (front_matter, name, value, article, warnings, error);

@@ -652,6 +652,118 @@ feuillet_store_save_finish (FeuilletStore  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+typedef struct
+{
+  gint64                   id;
+  FeuilletArticleEditFunc  func;
+  gpointer                 func_data;
+  GDestroyNotify           func_data_free;
+} EditData;
+
+static void
+edit_data_free (EditData *data)
+{
+  if (data->func_data_free != NULL)
+    data->func_data_free (data->func_data);
+  g_free (data);
+}
+
+static FeuilletArticle *
+edit_article (FeuilletStore  *self,
+              EditData       *data,
+              GError        **error)
+{
+  g_autoptr(FeuilletArticle) article = feuillet_store_sql_load (self->db, data->id, error);
+
+  if (article == NULL)
+    return NULL;
+  if (feuillet_article_get_trashed (article) != NULL)
+    {
+      g_set_error (error, FEUILLET_STORE_ERROR, FEUILLET_STORE_ERROR_IN_TRASH,
+                   _("Article %lld is in the trash; restore it before editing it"), (long long) data->id);
+      return NULL;
+    }
+
+  if (!data->func (article, data->func_data, error) ||
+      !feuillet_store_sql_update (self->db, article, FALSE, error))
+    return NULL;
+
+  return g_steal_pointer (&article);
+}
+
+static void
+edit_job (FeuilletStore *self,
+          StoreJob      *job)
+{
+  EditData *data = g_task_get_task_data (job->task);
+  g_autoptr(FeuilletArticle) edited = NULL;
+  GError *error = NULL;
+
+  if (!check_open (self, job))
+    return;
+
+  if (!feuillet_sqlite_begin (self->db, &error))
+    {
+      job_return_error (job, error);
+      return;
+    }
+  edited = edit_article (self, data, &error);
+  if (!finish_transaction (self, edited != NULL, &error))
+    job_return_error (job, error);
+  else
+    job_return_pointer (job, g_steal_pointer (&edited), g_object_unref);
+  self->index_stale = TRUE;
+}
+
+/**
+ * feuillet_store_edit_async:
+ * @func: changes the article; runs on the database thread
+ *
+ * Changes an article as it is in the library, at the moment of the change: reading,
+ * changing and saving happen in one transaction, so that two programs changing the same
+ * article at once both have their change kept. A %FALSE from @func saves nothing.
+ */
+void
+feuillet_store_edit_async (FeuilletStore           *self,
+                           gint64                   id,
+                           FeuilletArticleEditFunc  func,
+                           gpointer                 func_data,
+                           GDestroyNotify           func_data_free,
+                           GCancellable            *cancellable,
+                           GAsyncReadyCallback      callback,
+                           gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  EditData *data;
+
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+  g_return_if_fail (func != NULL);
+
+  data = g_new0 (EditData, 1);
+  data->id = id;
+  data->func = func;
+  data->func_data = func_data;
+  data->func_data_free = func_data_free;
+
+  task = new_task (self, feuillet_store_edit_async, cancellable, callback, user_data);
+  g_task_set_task_data (task, data, (GDestroyNotify) edit_data_free);
+  queue_job (self, g_steal_pointer (&task), edit_job);
+}
+
+/**
+ * feuillet_store_edit_finish:
+ *
+ * Returns: (transfer full): the article as saved
+ */
+FeuilletArticle *
+feuillet_store_edit_finish (FeuilletStore  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  g_return_val_if_fail (check_result (self, result, feuillet_store_edit_async), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* Reading */
 
 static void

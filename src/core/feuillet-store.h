@@ -57,6 +57,23 @@ FeuilletArticle   *feuillet_store_save_finish           (FeuilletStore        *s
                                                          GAsyncResult         *result,
                                                          GError              **error);
 
+/* Runs on the store's database thread, inside the transaction that saves the result. */
+typedef gboolean (*FeuilletArticleEditFunc) (FeuilletArticle  *article,
+                                             gpointer          user_data,
+                                             GError          **error);
+
+void               feuillet_store_edit_async            (FeuilletStore           *self,
+                                                         gint64                   id,
+                                                         FeuilletArticleEditFunc  func,
+                                                         gpointer                 func_data,
+                                                         GDestroyNotify           func_data_free,
+                                                         GCancellable            *cancellable,
+                                                         GAsyncReadyCallback      callback,
+                                                         gpointer                 user_data);
+FeuilletArticle   *feuillet_store_edit_finish           (FeuilletStore           *self,
+                                                         GAsyncResult            *result,
+                                                         GError                 **error);
+
 void               feuillet_store_load_async            (FeuilletStore        *self,
                                                          gint64                id,
                                                          GCancellable         *cancellable,

@@ -456,3 +456,35 @@ feuillet_text_check_utf8 (const char  *text,
                display_name, line, (guchar) *end);
   return FALSE;
 }
+
+/**
+ * feuillet_text_format_counts:
+ *
+ * Returns: (transfer full): the counts as a line for people, in their language:
+ *   "3,222 signes · 479 words · 2.1 feuillets · 2 min read"
+ */
+char *
+feuillet_text_format_counts (const FeuilletCounts *counts)
+{
+  g_autofree char *signes = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *feuillets = NULL;
+  g_autofree char *reading = NULL;
+
+  g_return_val_if_fail (counts != NULL, NULL);
+
+  /* Translators: characters with spaces, the press's unit of length */
+  signes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u signe", "%'u signes", counts->signes),
+                            counts->signes);
+  words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u word", "%'u words", counts->words), counts->words);
+  /* Translators: a feuillet is 1,500 signes; the number has one decimal */
+  feuillets = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%.1f feuillet", "%.1f feuillets",
+                                            (gulong) counts->feuillets),
+                               counts->feuillets);
+  /* Translators: reading time */
+  reading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u min read", "%u min read", counts->reading_minutes),
+                             counts->reading_minutes);
+
+  /* Translators: signes, words, feuillets and reading time, in this order */
+  return g_strdup_printf (_("%s · %s · %s · %s"), signes, words, feuillets, reading);
+}

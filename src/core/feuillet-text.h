@@ -29,6 +29,7 @@ void      feuillet_text_count_visible    (const char     *title,
                                           FeuilletCounts *counts);
 guint     feuillet_text_count_signes     (const char     *text);
 guint     feuillet_text_count_words      (const char     *text);
+char     *feuillet_text_format_counts    (const FeuilletCounts *counts);
 gboolean  feuillet_text_check_utf8       (const char     *text,
                                           gsize           length,
                                           const char     *display_name,

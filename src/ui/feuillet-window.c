@@ -56,9 +56,7 @@ show_article (FeuilletWindow  *self,
 
   feuillet_text_count (feuillet_article_get_title (article), feuillet_article_get_chapeau (article),
                        feuillet_article_get_body (article), &counts);
-  /* Translators: signes (characters with spaces), words, feuillets (1,500 signes), minutes */
-  counts_text = g_strdup_printf (_("%u signes · %u words · %.1f feuillets · %u min read"),
-                                 counts.signes, counts.words, counts.feuillets, counts.reading_minutes);
+  counts_text = feuillet_text_format_counts (&counts);
 
   gtk_label_set_label (self->kicker_label, feuillet_article_get_category (article));
   gtk_widget_set_visible (GTK_WIDGET (self->kicker_label), feuillet_article_get_category (article)[0] != '\0');
@@ -182,10 +180,12 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *when = g_date_time_format (local, "%x %H:%M");
   g_autofree char *details_text = NULL;
 
+  guint signes = feuillet_article_summary_get_signes (summary);
+
   /* Translators: an article's status, when it last changed and its length in signes */
-  details_text = g_strdup_printf (_("%s · %s · %u signes"),
+  details_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s · %'u signe", "%s · %s · %'u signes", signes),
                                   feuillet_article_status_get_label (feuillet_article_summary_get_status (summary)),
-                                  when, feuillet_article_summary_get_signes (summary));
+                                  when, signes);
 
   gtk_label_set_label (GTK_LABEL (title), title_text[0] != '\0' ? title_text : _("Untitled"));
   gtk_label_set_label (GTK_LABEL (details), details_text);

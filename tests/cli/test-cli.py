@@ -265,6 +265,27 @@ class TestBadInput(CliTestCase):
         self.assert_library_refused(truncated, "damaged")
 
 
+class TestConcurrency(CliTestCase):
+    def test_programs_at_once(self):
+        """The window and scripts share a library: no "database is locked" reaches anyone."""
+        ids = [self.ok("new", "--title", f"Article {i}").strip() for i in range(2)]
+        processes = []
+        for round_ in range(12):
+            body = self.write(f"body-{round_}.md", f"Version {round_}.\n" * 200)
+            for article_id in ids:
+                processes.append(subprocess.Popen(
+                    [CLI, "--library", self.library, "edit", article_id, "--body-file", body,
+                     "--add-tag", f"tag{round_}"],
+                    stdout=subprocess.PIPE, stderr=subprocess.PIPE))
+            processes.append(subprocess.Popen([CLI, "--library", self.library, "search", "version"],
+                                              stdout=subprocess.PIPE, stderr=subprocess.PIPE))
+        for process in processes:
+            _, err = process.communicate(timeout=60)
+            self.assertEqual(process.returncode, 0, err.decode())
+        for article_id in ids:
+            self.assertEqual(len(self.json("show", article_id)["tags"]), 12)
+
+
 class TestLibraryLocation(CliTestCase):
     def test_environment_and_default(self):
         env = dict(os.environ, FEUILLET_LIBRARY=os.path.join(self.dir, "from-env.db"))
