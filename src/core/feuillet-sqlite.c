@@ -3,9 +3,7 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "feuillet-error.h"
 #include "feuillet-sqlite.h"
@@ -212,6 +210,33 @@ feuillet_sqlite_step_done (FeuilletSqlite  *self,
   sqlite3_reset (stmt);
 
   return TRUE;
+}
+
+/**
+ * feuillet_sqlite_collect_text:
+ * @stmt: a statement, bound, whose first column is text
+ *
+ * Returns: (transfer full) (nullable): the first column of every row, %NULL on error
+ */
+GStrv
+feuillet_sqlite_collect_text (FeuilletSqlite  *self,
+                              sqlite3_stmt    *stmt,
+                              GError         **error)
+{
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+  gboolean has_row;
+
+  for (;;)
+    {
+      if (!feuillet_sqlite_step (self, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+      g_strv_builder_add (values, feuillet_sqlite_column_text (stmt, 0));
+    }
+  sqlite3_reset (stmt);
+
+  return g_strv_builder_end (values);
 }
 
 gboolean

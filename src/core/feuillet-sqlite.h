@@ -35,6 +35,9 @@ gboolean        feuillet_sqlite_step        (FeuilletSqlite  *self,
 gboolean        feuillet_sqlite_step_done   (FeuilletSqlite  *self,
                                              sqlite3_stmt    *stmt,
                                              GError         **error);
+GStrv           feuillet_sqlite_collect_text (FeuilletSqlite  *self,
+                                              sqlite3_stmt    *stmt,
+                                              GError         **error);
 gboolean        feuillet_sqlite_query_int   (FeuilletSqlite  *self,
                                              const char      *sql,
                                              gint64          *value,

@@ -211,9 +211,7 @@ read_tags (FeuilletSqlite  *db,
            gint64           id,
            GError         **error)
 {
-  g_autoptr(GStrvBuilder) tags = g_strv_builder_new ();
   sqlite3_stmt *stmt;
-  gboolean has_row;
 
   stmt = feuillet_sqlite_prepare (db,
                                   "SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
@@ -223,17 +221,7 @@ read_tags (FeuilletSqlite  *db,
     return NULL;
 
   feuillet_sqlite_bind_int64 (stmt, ":id", id);
-  for (;;)
-    {
-      if (!feuillet_sqlite_step (db, stmt, &has_row, error))
-        return NULL;
-      if (!has_row)
-        break;
-      g_strv_builder_add (tags, feuillet_sqlite_column_text (stmt, 0));
-    }
-  sqlite3_reset (stmt);
-
-  return g_strv_builder_end (tags);
+  return feuillet_sqlite_collect_text (db, stmt, error);
 }
 
 FeuilletArticle *
@@ -894,9 +882,7 @@ GStrv
 feuillet_store_sql_list_tags (FeuilletSqlite  *db,
                               GError         **error)
 {
-  g_autoptr(GStrvBuilder) tags = g_strv_builder_new ();
   sqlite3_stmt *stmt;
-  gboolean has_row;
 
   /* The tags in use, the most used first: what completion should offer. */
   stmt = feuillet_sqlite_prepare (db,
@@ -906,17 +892,7 @@ feuillet_store_sql_list_tags (FeuilletSqlite  *db,
   if (stmt == NULL)
     return NULL;
 
-  for (;;)
-    {
-      if (!feuillet_sqlite_step (db, stmt, &has_row, error))
-        return NULL;
-      if (!has_row)
-        break;
-      g_strv_builder_add (tags, feuillet_sqlite_column_text (stmt, 0));
-    }
-  sqlite3_reset (stmt);
-
-  return g_strv_builder_end (tags);
+  return feuillet_sqlite_collect_text (db, stmt, error);
 }
 
 gboolean
