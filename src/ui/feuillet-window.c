@@ -5,10 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "feuillet-editor.h"
 #include "feuillet-text.h"
 #include "feuillet-window.h"
 
-/* How many of the most recent articles the sidebar lists. */
+/* How many of the most recent articles, or search results, the sidebar lists. */
 #define SIDEBAR_LIMIT 500
 
 struct _FeuilletWindow
@@ -16,25 +17,26 @@ struct _FeuilletWindow
   AdwApplicationWindow parent_instance;
 
   /* template widgets */
+  AdwToastOverlay *toast_overlay;
   AdwNavigationSplitView *split_view;
+  GtkSearchEntry *search_entry;
   GtkStack *sidebar_stack;
   GtkListView *article_list;
   AdwStatusPage *error_page;
   AdwNavigationPage *content_page;
   GtkStack *content_stack;
-  GtkLabel *kicker_label;
-  GtkLabel *title_label;
-  GtkLabel *chapeau_label;
-  GtkLabel *counts_label;
-  GtkLabel *body_label;
 
   /* borrowed */
   FeuilletStore *store;
 
   /* owned */
+  FeuilletEditor *editor;
   GListStore *articles;
+  GtkSingleSelection *selection;
   GCancellable *cancellable;
+  GCancellable *list_cancellable;
   GSettings *settings;
+  gboolean closing;
 };
 
 G_DEFINE_FINAL_TYPE (FeuilletWindow, feuillet_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -48,26 +50,92 @@ show_error (FeuilletWindow *self,
 }
 
 static void
-show_article (FeuilletWindow  *self,
-              FeuilletArticle *article)
+show_toast (FeuilletWindow *self,
+            const char     *message)
 {
-  g_autofree char *counts_text = NULL;
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static gboolean
+is_cancelled (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static FeuilletArticleSummary *
+summary_for_article (FeuilletArticle *article)
+{
   FeuilletCounts counts;
 
   feuillet_text_count (feuillet_article_get_title (article), feuillet_article_get_chapeau (article),
                        feuillet_article_get_body (article), &counts);
-  counts_text = feuillet_text_format_counts (&counts);
+  return feuillet_article_summary_new (feuillet_article_get_id (article),
+                                       feuillet_article_get_title (article),
+                                       feuillet_article_get_status (article),
+                                       feuillet_article_get_category (article),
+                                       feuillet_article_get_tags (article),
+                                       counts.signes, counts.words,
+                                       feuillet_article_get_updated (article),
+                                       feuillet_article_get_trashed (article));
+}
 
-  gtk_label_set_label (self->kicker_label, feuillet_article_get_category (article));
-  gtk_widget_set_visible (GTK_WIDGET (self->kicker_label), feuillet_article_get_category (article)[0] != '\0');
-  gtk_label_set_label (self->title_label, feuillet_article_get_title (article));
-  gtk_label_set_label (self->chapeau_label, feuillet_article_get_chapeau (article));
-  gtk_label_set_label (self->counts_label, counts_text);
-  gtk_label_set_label (self->body_label, feuillet_article_get_body (article));
+static gboolean
+find_article (FeuilletWindow *self,
+              gint64          id,
+              guint          *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
 
-  adw_navigation_page_set_title (self->content_page, feuillet_article_get_title (article));
-  gtk_stack_set_visible_child_name (self->content_stack, "article");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FeuilletArticleSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
+
+      if (feuillet_article_summary_get_id (summary) == id)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The article just saved is the most recent: it goes to the top of the list. */
+static void
+put_on_top (FeuilletWindow  *self,
+            FeuilletArticle *article)
+{
+  g_autoptr(FeuilletArticleSummary) summary = summary_for_article (article);
+  guint position;
+
+  if (find_article (self, feuillet_article_get_id (article), &position))
+    g_list_store_remove (self->articles, position);
+  g_list_store_insert (self->articles, 0, summary);
+  gtk_single_selection_set_selected (self->selection, 0);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "list");
+}
+
+static void
+open_article (FeuilletWindow  *self,
+              FeuilletArticle *article)
+{
+  feuillet_editor_set_article (self->editor, article);
+  adw_navigation_page_set_title (self->content_page,
+                                 feuillet_article_get_title (article)[0] ? feuillet_article_get_title (article)
+                                                                         : _("New Article"));
+  gtk_stack_set_visible_child_name (self->content_stack, "editor");
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  g_settings_set_int64 (self->settings, "last-article", feuillet_article_get_id (article));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-article", TRUE);
+}
+
+static void
+close_article (FeuilletWindow *self)
+{
+  feuillet_editor_set_article (self->editor, NULL);
+  adw_navigation_page_set_title (self->content_page, "Feuillet");
+  gtk_stack_set_visible_child_name (self->content_stack, "none");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-article", FALSE);
 }
 
 static void
@@ -82,13 +150,27 @@ on_article_loaded_cb (GObject      *source,
   article = feuillet_store_load_finish (FEUILLET_STORE (source), result, &error);
   if (article == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error);
+      if (!is_cancelled (error))
+        show_toast (self, error->message);
       return;
     }
 
-  show_article (self, article);
-  g_settings_set_int64 (self->settings, "last-article", feuillet_article_get_id (article));
+  open_article (self, article);
+}
+
+static void
+load_article (FeuilletWindow *self,
+              gint64          id)
+{
+  FeuilletArticle *current = feuillet_editor_get_article (self->editor);
+
+  if (current != NULL && feuillet_article_get_id (current) == id)
+    {
+      adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+      return;
+    }
+
+  feuillet_store_load_async (self->store, id, self->cancellable, on_article_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -98,8 +180,7 @@ on_article_list_activate_cb (FeuilletWindow *self,
 {
   g_autoptr(FeuilletArticleSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->articles), position);
 
-  feuillet_store_load_async (self->store, feuillet_article_summary_get_id (summary), self->cancellable,
-                             on_article_loaded_cb, g_object_ref (self));
+  load_article (self, feuillet_article_summary_get_id (summary));
 }
 
 static void
@@ -110,18 +191,211 @@ on_list_ready_cb (GObject      *source,
   g_autoptr(FeuilletWindow) self = user_data;
   g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean searching;
 
   summaries = feuillet_store_list_finish (FEUILLET_STORE (source), result, &error);
   if (summaries == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (!is_cancelled (error))
         show_error (self, error);
       return;
     }
 
   g_list_store_splice (self->articles, 0, g_list_model_get_n_items (G_LIST_MODEL (self->articles)),
                        summaries->pdata, summaries->len);
-  gtk_stack_set_visible_child_name (self->sidebar_stack, summaries->len > 0 ? "list" : "empty");
+
+  searching = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0';
+  if (summaries->len > 0)
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "list");
+  else
+    gtk_stack_set_visible_child_name (self->sidebar_stack, searching ? "no-results" : "empty");
+}
+
+static void
+reload_list (FeuilletWindow *self)
+{
+  g_autoptr(FeuilletQuery) query = feuillet_query_new ();
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  /* Only the newest query's answer matters. */
+  g_cancellable_cancel (self->list_cancellable);
+  g_clear_object (&self->list_cancellable);
+  self->list_cancellable = g_cancellable_new ();
+
+  query->limit = SIDEBAR_LIMIT;
+  if (text[0] != '\0')
+    {
+      query->text = g_strdup (text);
+      query->prefix = TRUE;
+    }
+  feuillet_store_list_async (self->store, query, self->list_cancellable, on_list_ready_cb, g_object_ref (self));
+}
+
+static void
+on_search_changed_cb (FeuilletWindow *self,
+                      GtkSearchEntry *entry)
+{
+  reload_list (self);
+}
+
+static void
+on_editor_saved_cb (FeuilletWindow  *self,
+                    FeuilletArticle *article,
+                    FeuilletEditor  *editor)
+{
+  const char *title = feuillet_article_get_title (article);
+  FeuilletArticle *current = feuillet_editor_get_article (editor);
+
+  put_on_top (self, article);
+  if (current != NULL && feuillet_article_get_id (current) == feuillet_article_get_id (article))
+    adw_navigation_page_set_title (self->content_page, title[0] ? title : _("New Article"));
+}
+
+static void
+on_article_created_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(FeuilletWindow) self = user_data;
+  g_autoptr(FeuilletArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+
+  article = feuillet_store_create_finish (FEUILLET_STORE (source), result, &error);
+  if (article == NULL)
+    {
+      if (!is_cancelled (error))
+        show_toast (self, error->message);
+      return;
+    }
+
+  put_on_top (self, article);
+  open_article (self, article);
+  feuillet_editor_focus_title (self->editor);
+}
+
+static void
+new_article_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FeuilletWindow *self = FEUILLET_WINDOW (widget);
+  g_autoptr(FeuilletArticle) article = feuillet_article_new ();
+  g_autofree char *byline = g_settings_get_string (self->settings, "default-byline");
+  g_autofree char *language = g_settings_get_string (self->settings, "default-language");
+
+  g_object_set (article, "byline", byline, "language", language, NULL);
+  feuillet_store_create_async (self->store, article, self->cancellable, on_article_created_cb, g_object_ref (self));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FeuilletWindow *self = FEUILLET_WINDOW (widget);
+
+  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+typedef struct
+{
+  FeuilletWindow *window;
+  gint64          id;
+} TrashData;
+
+static void
+on_untrashed_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(FeuilletWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!feuillet_store_untrash_finish (FEUILLET_STORE (source), result, &error))
+    {
+      if (!is_cancelled (error))
+        show_toast (self, error->message);
+      return;
+    }
+  reload_list (self);
+}
+
+static void
+free_trash_data (gpointer  data,
+                 GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
+on_undo_trash_cb (AdwToast  *toast,
+                  TrashData *data)
+{
+  feuillet_store_untrash_async (data->window->store, data->id, data->window->cancellable,
+                                on_untrashed_cb, g_object_ref (data->window));
+}
+
+static void
+on_trashed_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autofree TrashData *data = user_data;
+  g_autoptr(FeuilletWindow) self = data->window;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+  guint position;
+
+  if (!feuillet_store_trash_finish (FEUILLET_STORE (source), result, &error))
+    {
+      if (!is_cancelled (error))
+        show_toast (self, error->message);
+      return;
+    }
+
+  if (find_article (self, data->id, &position))
+    g_list_store_remove (self->articles, position);
+
+  toast = adw_toast_new (_("Article moved to the trash"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_trash_cb),
+                         g_memdup2 (data, sizeof *data), free_trash_data, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_flushed_for_trash_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  TrashData *data = user_data;
+
+  /* Saved or not, the text is kept: its revision history goes to the trash with it. */
+  feuillet_editor_flush_finish (FEUILLET_EDITOR (source), result, NULL);
+  feuillet_store_trash_async (data->window->store, data->id, data->window->cancellable, on_trashed_cb, data);
+}
+
+static void
+trash_article_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  FeuilletWindow *self = FEUILLET_WINDOW (widget);
+  FeuilletArticle *article = feuillet_editor_get_article (self->editor);
+  TrashData *data;
+
+  if (article == NULL)
+    return;
+
+  data = g_new0 (TrashData, 1);
+  data->window = g_object_ref (self);
+  data->id = feuillet_article_get_id (article);
+
+  feuillet_editor_flush_async (self->editor, NULL, on_flushed_for_trash_cb, data);
+  close_article (self);
+  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
 }
 
 static void
@@ -130,18 +404,21 @@ on_store_opened_cb (GObject      *source,
                     gpointer      user_data)
 {
   g_autoptr(FeuilletWindow) self = user_data;
-  g_autoptr(FeuilletQuery) query = feuillet_query_new ();
   g_autoptr(GError) error = NULL;
+  gint64 last;
 
   if (!feuillet_store_open_finish (FEUILLET_STORE (source), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (!is_cancelled (error))
         show_error (self, error);
       return;
     }
 
-  query->limit = SIDEBAR_LIMIT;
-  feuillet_store_list_async (self->store, query, self->cancellable, on_list_ready_cb, g_object_ref (self));
+  reload_list (self);
+
+  last = g_settings_get_int64 (self->settings, "last-article");
+  if (last > 0)
+    load_article (self, last);
 }
 
 static void
@@ -156,6 +433,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (details, "caption");
   gtk_widget_add_css_class (details, "dim-label");
   gtk_widget_add_css_class (details, "numeric");
@@ -179,7 +457,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autoptr(GDateTime) local = g_date_time_to_local (feuillet_article_summary_get_updated (summary));
   g_autofree char *when = g_date_time_format (local, "%x %H:%M");
   g_autofree char *details_text = NULL;
-
   guint signes = feuillet_article_summary_get_signes (summary);
 
   /* Translators: an article's status, when it last changed and its length in signes */
@@ -193,11 +470,49 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_flushed_for_close_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(FeuilletWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!feuillet_editor_flush_finish (FEUILLET_EDITOR (source), result, &error))
+    {
+      /* Never close on words that are not in the library. */
+      g_autofree char *message = g_strdup_printf (_("The article could not be saved: %s"), error->message);
+
+      self->closing = FALSE;
+      gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+      show_toast (self, message);
+      return;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+feuillet_window_close_request (GtkWindow *window)
+{
+  FeuilletWindow *self = FEUILLET_WINDOW (window);
+
+  if (self->closing || !feuillet_editor_get_busy (self->editor))
+    return GTK_WINDOW_CLASS (feuillet_window_parent_class)->close_request (window);
+
+  /* Hide at once, close once the last words are in the library. */
+  self->closing = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  feuillet_editor_flush_async (self->editor, NULL, on_flushed_for_close_cb, g_object_ref (self));
+  return TRUE;
+}
+
+static void
 feuillet_window_dispose (GObject *object)
 {
   FeuilletWindow *self = (FeuilletWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->list_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), FEUILLET_TYPE_WINDOW);
 
   G_OBJECT_CLASS (feuillet_window_parent_class)->dispose (object);
@@ -209,7 +524,9 @@ feuillet_window_finalize (GObject *object)
   FeuilletWindow *self = (FeuilletWindow *)object;
 
   g_clear_object (&self->articles);
+  g_clear_object (&self->selection);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->list_cancellable);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (feuillet_window_parent_class)->finalize (object);
@@ -220,44 +537,61 @@ feuillet_window_class_init (FeuilletWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = feuillet_window_dispose;
   object_class->finalize = feuillet_window_finalize;
+  window_class->close_request = feuillet_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/feuillet-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, split_view);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, article_list);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, kicker_label);
-  gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, chapeau_label);
-  gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, counts_label);
-  gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, body_label);
+
+  gtk_widget_class_install_action (widget_class, "win.new-article", NULL, new_article_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-article", NULL);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.trash-article", NULL, trash_article_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.trash-article", NULL);
 }
 
 static void
 feuillet_window_init (FeuilletWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkSelectionModel *selection;
+  GtkWidget *no_results;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->articles = g_list_store_new (FEUILLET_TYPE_ARTICLE_SUMMARY);
   self->cancellable = g_cancellable_new ();
+  self->list_cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APPLICATION_ID);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->articles))));
-  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
-  gtk_list_view_set_model (self->article_list, selection);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->articles)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->article_list, GTK_SELECTION_MODEL (self->selection));
   gtk_list_view_set_factory (self->article_list, factory);
-  g_object_unref (selection);
   g_signal_connect_swapped (self->article_list, "activate", G_CALLBACK (on_article_list_activate_cb), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
+
+  no_results = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (no_results), "edit-find-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (no_results), _("No Results Found"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (no_results), _("Try other words"));
+  gtk_widget_add_css_class (no_results, "compact");
+  gtk_stack_add_named (self->sidebar_stack, no_results, "no-results");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-article", FALSE);
 
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
@@ -273,6 +607,10 @@ feuillet_window_new (FeuilletApplication *application)
 
   self = g_object_new (FEUILLET_TYPE_WINDOW, "application", application, NULL);
   self->store = feuillet_application_get_store (application);
+
+  self->editor = feuillet_editor_new (self->store);
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->editor), "editor");
+  g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
 
   /* The window shows at once; the library fills it when it is open. */
   feuillet_store_open_async (self->store, self->cancellable, on_store_opened_cb, g_object_ref (self));

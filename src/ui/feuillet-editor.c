@@ -1,0 +1,519 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "feuillet-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+#include <libspelling.h>
+#include <math.h>
+
+#include "feuillet-editor.h"
+#include "feuillet-text.h"
+
+/*
+ * Autosave: the first change after a save starts a short timer that further keystrokes do
+ * not push back, so every keystroke reaches the library within a second even when typing
+ * never pauses. The store copies the article and writes it on its own thread; changes made
+ * while a save is under way are saved right after it.
+ */
+#define SAVE_DELAY_MS 600
+#define RETRY_DELAY_MS 5000
+
+/* The ordered length is met within 10 %, either way. */
+#define TARGET_TOLERANCE 0.10
+
+struct _FeuilletEditor
+{
+  AdwBin parent_instance;
+
+  /* template widgets */
+  GtkScrolledWindow *scroller;
+  GtkTextView *title_view;
+  GtkTextView *chapeau_view;
+  GtkSourceView *body_view;
+  GtkLabel *counts_label;
+  GtkLevelBar *target_bar;
+  GtkLabel *target_label;
+  GtkLabel *save_label;
+
+  /* owned */
+  FeuilletStore *store;
+  FeuilletArticle *article;
+  SpellingTextBufferAdapter *spelling;
+  /* GTask*: flushes waiting for the article to be saved */
+  GPtrArray *flushes;
+  guint save_source;
+  gboolean dirty;
+  gboolean saving;
+  gboolean loading;
+};
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+G_DEFINE_FINAL_TYPE (FeuilletEditor, feuillet_editor, ADW_TYPE_BIN)
+
+static guint signals [N_SIGNALS];
+
+static void save_now (FeuilletEditor *self);
+
+static char *
+buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The title is one line: a newline pasted into it becomes a space. */
+static char *
+title_text (FeuilletEditor *self)
+{
+  char *text = buffer_text (self->title_view);
+
+  g_strdelimit (text, "\n\r", ' ');
+  return text;
+}
+
+static void
+set_save_state (FeuilletEditor *self,
+                const char     *state)
+{
+  gtk_label_set_label (self->save_label, state);
+}
+
+static void
+update_counts (FeuilletEditor *self)
+{
+  g_autofree char *title = title_text (self);
+  g_autofree char *chapeau = buffer_text (self->chapeau_view);
+  g_autofree char *body = buffer_text (GTK_TEXT_VIEW (self->body_view));
+  g_autofree char *counts_text = NULL;
+  guint target = self->article ? feuillet_article_get_target (self->article) : 0;
+  FeuilletCounts counts;
+
+  feuillet_text_count (title, chapeau, body, &counts);
+  counts_text = feuillet_text_format_counts (&counts);
+  gtk_label_set_label (self->counts_label, counts_text);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->target_bar), target > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->target_label), target > 0);
+  if (target > 0)
+    {
+      double ratio = (double) counts.signes / target;
+      gboolean off = ratio < 1.0 - TARGET_TOLERANCE || ratio > 1.0 + TARGET_TOLERANCE;
+      g_autofree char *target_text = NULL;
+
+      gtk_level_bar_set_value (self->target_bar, MIN (ratio, 1.1));
+      /* Translators: written signes against the ordered length, and the difference in percent */
+      target_text = g_strdup_printf (_("%'u / %'u (%+d %%)"), counts.signes, target,
+                                     (int) lround ((ratio - 1.0) * 100));
+      gtk_label_set_label (self->target_label, target_text);
+      if (off)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->target_label), "warning");
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->target_label),
+                                       _("More than 10 % away from the ordered length"));
+        }
+      else
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (self->target_label), "warning");
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->target_label), _("Within the ordered length"));
+        }
+    }
+}
+
+static void
+finish_flushes (FeuilletEditor *self,
+                const GError   *error)
+{
+  g_autoptr(GPtrArray) flushes = g_steal_pointer (&self->flushes);
+
+  self->flushes = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < flushes->len; i++)
+    {
+      if (error != NULL)
+        g_task_return_error (flushes->pdata[i], g_error_copy (error));
+      else
+        g_task_return_boolean (flushes->pdata[i], TRUE);
+    }
+}
+
+static gboolean
+on_save_timeout_cb (gpointer user_data)
+{
+  FeuilletEditor *self = user_data;
+
+  self->save_source = 0;
+  save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (FeuilletEditor *self,
+               guint           delay_ms)
+{
+  if (self->save_source == 0)
+    self->save_source = g_timeout_add (delay_ms, on_save_timeout_cb, self);
+}
+
+static void
+on_saved_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(FeuilletEditor) self = user_data;
+  g_autoptr(FeuilletArticle) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->saving = FALSE;
+  saved = feuillet_store_save_finish (FEUILLET_STORE (source), result, &error);
+
+  if (saved == NULL)
+    {
+      g_autofree char *state = g_strdup_printf (_("Not saved: %s"), error->message);
+
+      /* The text stays in the window and is saved again shortly. */
+      set_save_state (self, state);
+      self->dirty = TRUE;
+      finish_flushes (self, error);
+      schedule_save (self, RETRY_DELAY_MS);
+      return;
+    }
+
+  if (self->article != NULL && feuillet_article_get_id (saved) == feuillet_article_get_id (self->article))
+    feuillet_article_set_updated (self->article, feuillet_article_get_updated (saved));
+  g_signal_emit (self, signals[SAVED], 0, saved);
+
+  if (self->dirty)
+    {
+      save_now (self);
+      return;
+    }
+
+  /* Translators: the article is safely in the library */
+  set_save_state (self, _("Saved"));
+  finish_flushes (self, NULL);
+}
+
+static void
+save_now (FeuilletEditor *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *chapeau = NULL;
+  g_autofree char *body = NULL;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (self->article == NULL || !self->dirty)
+    return;
+  if (self->saving)
+    return; /* on_saved_cb() saves again */
+
+  title = title_text (self);
+  chapeau = buffer_text (self->chapeau_view);
+  body = buffer_text (GTK_TEXT_VIEW (self->body_view));
+  g_object_set (self->article, "title", title, "chapeau", chapeau, "body", body, NULL);
+
+  self->dirty = FALSE;
+  self->saving = TRUE;
+  set_save_state (self, _("Saving…"));
+  feuillet_store_save_async (self->store, self->article, NULL, on_saved_cb, g_object_ref (self));
+}
+
+static void
+on_buffer_changed_cb (FeuilletEditor *self,
+                      GtkTextBuffer  *buffer)
+{
+  if (self->loading || self->article == NULL)
+    return;
+
+  self->dirty = TRUE;
+  update_counts (self);
+  schedule_save (self, SAVE_DELAY_MS);
+}
+
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   FeuilletEditor        *self)
+{
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter) ||
+      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  /* Enter in the title goes on to the chapeau, Enter in the chapeau to the body. */
+  if (view == GTK_WIDGET (self->title_view))
+    gtk_widget_grab_focus (GTK_WIDGET (self->chapeau_view));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+
+  return GDK_EVENT_STOP;
+}
+
+static void
+add_enter_moves_on (FeuilletEditor *self,
+                    GtkTextView    *view)
+{
+  GtkEventController *controller = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (view), controller);
+}
+
+static void
+update_style_scheme (FeuilletEditor *self)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)));
+  const char *id = adw_style_manager_get_dark (style_manager) ? "Adwaita-dark" : "Adwaita";
+
+  gtk_source_buffer_set_style_scheme (buffer, gtk_source_style_scheme_manager_get_scheme (schemes, id));
+}
+
+/* "fr" → "fr_FR", "en-GB" → "en_GB": the dictionaries' names. */
+static char *
+dictionary_for_language (const char *language)
+{
+  g_auto(GStrv) parts = g_strsplit_set (language, "-_", 2);
+  g_autofree char *primary = g_ascii_strdown (parts[0], -1);
+  g_autofree char *region = NULL;
+
+  if (parts[1] != NULL)
+    region = g_ascii_strup (parts[1], -1);
+  else if (g_str_equal (primary, "en"))
+    region = g_strdup ("US");
+  else
+    region = g_ascii_strup (primary, -1);
+
+  return g_strdup_printf ("%s_%s", primary, region);
+}
+
+static void
+set_buffer_text (GtkTextView *view,
+                 const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start;
+
+  /* Another article: its text is not something to undo. */
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+}
+
+static void
+feuillet_editor_dispose (GObject *object)
+{
+  FeuilletEditor *self = (FeuilletEditor *)object;
+
+  /* Whatever is still unsaved goes to the store, which outlives us and writes it. */
+  save_now (self);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FEUILLET_TYPE_EDITOR);
+
+  G_OBJECT_CLASS (feuillet_editor_parent_class)->dispose (object);
+}
+
+static void
+feuillet_editor_finalize (GObject *object)
+{
+  FeuilletEditor *self = (FeuilletEditor *)object;
+
+  g_clear_object (&self->spelling);
+  g_clear_object (&self->article);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->flushes, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (feuillet_editor_parent_class)->finalize (object);
+}
+
+static void
+feuillet_editor_class_init (FeuilletEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = feuillet_editor_dispose;
+  object_class->finalize = feuillet_editor_finalize;
+
+  /**
+   * FeuilletEditor::saved:
+   * @article: the article as the library now has it
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 1, FEUILLET_TYPE_ARTICLE);
+
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/feuillet-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, FeuilletEditor, scroller);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletEditor, title_view);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletEditor, chapeau_view);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletEditor, body_view);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletEditor, counts_label);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletEditor, target_bar);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletEditor, target_label);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletEditor, save_label);
+}
+
+static void
+feuillet_editor_init (FeuilletEditor *self)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkSourceBuffer *body;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->flushes = g_ptr_array_new_with_free_func (g_object_unref);
+
+  body = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)));
+  gtk_source_buffer_set_language (body, gtk_source_language_manager_get_language (languages, "markdown"));
+  gtk_source_buffer_set_highlight_matching_brackets (body, FALSE);
+  update_style_scheme (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
+
+  self->spelling = spelling_text_buffer_adapter_new (body, spelling_checker_get_default ());
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->body_view),
+                                spelling_text_buffer_adapter_get_menu_model (self->spelling));
+  gtk_widget_insert_action_group (GTK_WIDGET (self->body_view), "spelling", G_ACTION_GROUP (self->spelling));
+  spelling_text_buffer_adapter_set_enabled (self->spelling, TRUE);
+
+  add_enter_moves_on (self, self->title_view);
+  add_enter_moves_on (self, self->chapeau_view);
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->title_view), "changed",
+                           G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->chapeau_view), "changed",
+                           G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (body, "changed", G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+FeuilletEditor *
+feuillet_editor_new (FeuilletStore *store)
+{
+  FeuilletEditor *self;
+
+  g_return_val_if_fail (FEUILLET_IS_STORE (store), NULL);
+
+  self = g_object_new (FEUILLET_TYPE_EDITOR, NULL);
+  self->store = g_object_ref (store);
+  return self;
+}
+
+/**
+ * feuillet_editor_get_article:
+ *
+ * Returns: (transfer none) (nullable): the article being written
+ */
+FeuilletArticle *
+feuillet_editor_get_article (FeuilletEditor *self)
+{
+  g_return_val_if_fail (FEUILLET_IS_EDITOR (self), NULL);
+  return self->article;
+}
+
+/**
+ * feuillet_editor_set_article:
+ * @article: (nullable): an article loaded from the library
+ *
+ * Shows @article for writing; the one shown before is saved first if it changed.
+ */
+void
+feuillet_editor_set_article (FeuilletEditor  *self,
+                             FeuilletArticle *article)
+{
+  g_autofree char *dictionary = NULL;
+
+  g_return_if_fail (FEUILLET_IS_EDITOR (self));
+  g_return_if_fail (!article || FEUILLET_IS_ARTICLE (article));
+
+  save_now (self);
+  g_set_object (&self->article, article);
+
+  self->loading = TRUE;
+  set_buffer_text (self->title_view, article ? feuillet_article_get_title (article) : "");
+  set_buffer_text (self->chapeau_view, article ? feuillet_article_get_chapeau (article) : "");
+  set_buffer_text (GTK_TEXT_VIEW (self->body_view), article ? feuillet_article_get_body (article) : "");
+  self->loading = FALSE;
+
+  if (article != NULL)
+    {
+      dictionary = dictionary_for_language (feuillet_article_get_language (article));
+      spelling_text_buffer_adapter_set_language (self->spelling, dictionary);
+    }
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  set_save_state (self, article ? _("Saved") : "");
+  update_counts (self);
+}
+
+/**
+ * feuillet_editor_get_busy:
+ *
+ * Returns: whether some text is not in the library yet
+ */
+gboolean
+feuillet_editor_get_busy (FeuilletEditor *self)
+{
+  g_return_val_if_fail (FEUILLET_IS_EDITOR (self), FALSE);
+  return self->dirty || self->saving;
+}
+
+/**
+ * feuillet_editor_flush_async:
+ *
+ * Saves what was typed now, without waiting for the autosave; done when it is in the
+ * library (before closing, quitting, or switching away).
+ */
+void
+feuillet_editor_flush_async (FeuilletEditor      *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (FEUILLET_IS_EDITOR (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, feuillet_editor_flush_async);
+
+  if (!feuillet_editor_get_busy (self))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  g_ptr_array_add (self->flushes, g_steal_pointer (&task));
+  save_now (self);
+}
+
+gboolean
+feuillet_editor_flush_finish (FeuilletEditor  *self,
+                              GAsyncResult    *result,
+                              GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+feuillet_editor_focus_title (FeuilletEditor *self)
+{
+  g_return_if_fail (FEUILLET_IS_EDITOR (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_view));
+}
