@@ -378,24 +378,59 @@ on_flushed_for_trash_cb (GObject      *source,
 }
 
 static void
+trash_article (FeuilletWindow *self,
+               gint64          id)
+{
+  FeuilletArticle *open = feuillet_editor_get_article (self->editor);
+  TrashData *data = g_new0 (TrashData, 1);
+
+  data->window = g_object_ref (self);
+  data->id = id;
+
+  if (open == NULL || feuillet_article_get_id (open) != id)
+    {
+      feuillet_store_trash_async (self->store, id, self->cancellable, on_trashed_cb, data);
+      return;
+    }
+
+  /* The open article's last words are saved first. */
+  feuillet_editor_flush_async (self->editor, NULL, on_flushed_for_trash_cb, data);
+  close_article (self);
+  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+}
+
+static void
 trash_article_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
   FeuilletWindow *self = FEUILLET_WINDOW (widget);
   FeuilletArticle *article = feuillet_editor_get_article (self->editor);
-  TrashData *data;
 
-  if (article == NULL)
-    return;
+  if (article != NULL)
+    trash_article (self, feuillet_article_get_id (article));
+}
 
-  data = g_new0 (TrashData, 1);
-  data->window = g_object_ref (self);
-  data->id = feuillet_article_get_id (article);
+/* Delete in the list sends the selected article to the trash, as in Files. */
+static gboolean
+on_list_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        FeuilletWindow        *self)
+{
+  g_autoptr(FeuilletArticleSummary) summary = NULL;
 
-  feuillet_editor_flush_async (self->editor, NULL, on_flushed_for_trash_cb, data);
-  close_article (self);
-  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+  if ((keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  summary = gtk_single_selection_get_selected_item (self->selection);
+  if (summary == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  trash_article (self, feuillet_article_summary_get_id (g_object_ref (summary)));
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -558,13 +593,13 @@ feuillet_window_class_init (FeuilletWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.trash-article", NULL, trash_article_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.trash-article", NULL);
 }
 
 static void
 feuillet_window_init (FeuilletWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *list_keys;
   GtkWidget *no_results;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -583,6 +618,9 @@ feuillet_window_init (FeuilletWindow *self)
   gtk_list_view_set_factory (self->article_list, factory);
   g_signal_connect_swapped (self->article_list, "activate", G_CALLBACK (on_article_list_activate_cb), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
+  list_keys = gtk_event_controller_key_new ();
+  g_signal_connect (list_keys, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->article_list), list_keys);
 
   no_results = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (no_results), "edit-find-symbolic");
