@@ -51,11 +51,26 @@ struct _FeuilletStore
   FeuilletSqlite *db;
   /* a job changed what search should find: the index is to be brought up to date */
   gboolean index_stale;
+  /* PRAGMA data_version when last looked: it moves when another connection commits */
+  gint64 data_version;
+
+  /* where ::changed is emitted: the context the store was made on */
+  GMainContext *context;
 };
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
 
 /* The full-text index is updated once typing pauses this long, and at least this often. */
 #define INDEX_IDLE_DELAY (2 * G_USEC_PER_SEC)
 #define INDEX_MAX_DELAY (30 * G_USEC_PER_SEC)
+
+/* How often to look for changes other programs made to the library. */
+#define WATCH_INTERVAL (G_USEC_PER_SEC / 2)
 
 enum {
   PROP_0,
@@ -162,33 +177,90 @@ index_when_idle (FeuilletStore *self)
     g_warning ("Could not update the search index: %s", error->message);
 }
 
+static gboolean
+emit_changed (gpointer data)
+{
+  g_autoptr(FeuilletStore) self = g_weak_ref_get (data);
+
+  if (self != NULL)
+    g_signal_emit (self, signals[CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* Another program (feuillet-cli, another window) wrote to the library: say so. */
+static void
+watch_other_writers (FeuilletStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 version;
+
+  if (self->db == NULL || !feuillet_sqlite_query_int (self->db, "PRAGMA data_version", &version, &error))
+    return;
+
+  if (self->data_version != 0 && version != self->data_version)
+    {
+      GSource *source = g_idle_source_new ();
+      GWeakRef *store = g_new0 (GWeakRef, 1);
+
+      /* A weak reference: a store dropped meanwhile is not kept alive by this. */
+      g_weak_ref_init (store, self);
+      g_source_set_callback (source, emit_changed, store, free_weak_ref);
+      g_source_set_static_name (source, "[feuillet-store] changed");
+      g_source_attach (source, self->context);
+      g_source_unref (source);
+    }
+  self->data_version = version;
+}
+
 static gpointer
 database_thread (gpointer data)
 {
   FeuilletStore *self = data;
-  /* when the index fell behind the articles, or 0 */
+  /* when the index fell behind the articles, or 0; when the last job ran */
   gint64 stale_since = 0;
+  gint64 last_job = 0;
+  gint64 next_watch = 0;
 
   for (;;)
     {
+      gint64 now = g_get_monotonic_time ();
+      gint64 deadline = G_MAXINT64;
       gpointer item;
       StoreJob *job;
 
-      if (stale_since == 0)
-        {
-          item = g_async_queue_pop (self->jobs);
-        }
-      else
-        {
-          gint64 wait = MIN (INDEX_IDLE_DELAY, stale_since + INDEX_MAX_DELAY - g_get_monotonic_time ());
+      if (self->db != NULL)
+        deadline = next_watch;
+      if (stale_since != 0)
+        deadline = MIN (deadline, MIN (last_job + INDEX_IDLE_DELAY, stale_since + INDEX_MAX_DELAY));
 
-          item = wait > 0 ? g_async_queue_timeout_pop (self->jobs, wait) : NULL;
-          if (item == NULL)
+      if (deadline == G_MAXINT64)
+        item = g_async_queue_pop (self->jobs);
+      else if (deadline > now)
+        item = g_async_queue_timeout_pop (self->jobs, deadline - now);
+      else
+        item = g_async_queue_try_pop (self->jobs);
+
+      if (item == NULL)
+        {
+          now = g_get_monotonic_time ();
+          if (stale_since != 0 && (now >= last_job + INDEX_IDLE_DELAY || now >= stale_since + INDEX_MAX_DELAY))
             {
               index_when_idle (self);
               stale_since = 0;
-              continue;
             }
+          if (self->db != NULL && now >= next_watch)
+            {
+              watch_other_writers (self);
+              next_watch = now + WATCH_INTERVAL;
+            }
+          continue;
         }
 
       if (item == self)
@@ -198,11 +270,12 @@ database_thread (gpointer data)
       if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (job->task), &job->error))
         job->func (self, job);
       deliver_on_caller_context (job);
+      last_job = g_get_monotonic_time ();
 
       if (!self->index_stale)
         stale_since = 0;
       else if (stale_since == 0)
-        stale_since = g_get_monotonic_time ();
+        stale_since = last_job;
     }
 
   /* What was saved last is searchable the next time, even from another program. */
@@ -276,6 +349,7 @@ feuillet_store_finalize (GObject *object)
   FeuilletStore *self = (FeuilletStore *)object;
 
   g_clear_pointer (&self->jobs, g_async_queue_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (feuillet_store_parent_class)->finalize (object);
@@ -345,12 +419,22 @@ feuillet_store_class_init (FeuilletStoreClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * FeuilletStore::changed:
+   *
+   * Another program changed the library (within half a second): lists and the open
+   * article may need reading again.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 feuillet_store_init (FeuilletStore *self)
 {
   self->jobs = g_async_queue_new ();
+  self->context = g_main_context_ref_thread_default ();
 }
 
 /**

@@ -461,6 +461,60 @@ feuillet_editor_set_article (FeuilletEditor  *self,
   update_counts (self);
 }
 
+static int
+cursor_offset (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return gtk_text_iter_get_offset (&iter);
+}
+
+static void
+place_cursor (GtkTextView *view,
+              int          offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+/**
+ * feuillet_editor_reload:
+ * @article: the same article as another program left it
+ *
+ * Shows the article's new text where the journalist was: the cursors and the scroll
+ * position stay. Only for an editor with nothing unsaved.
+ */
+void
+feuillet_editor_reload (FeuilletEditor  *self,
+                        FeuilletArticle *article)
+{
+  GtkAdjustment *vadjustment;
+  double scroll;
+  int title_offset, chapeau_offset, body_offset;
+
+  g_return_if_fail (FEUILLET_IS_EDITOR (self));
+  g_return_if_fail (FEUILLET_IS_ARTICLE (article));
+  g_return_if_fail (!feuillet_editor_get_busy (self));
+
+  vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  scroll = gtk_adjustment_get_value (vadjustment);
+  title_offset = cursor_offset (self->title_view);
+  chapeau_offset = cursor_offset (self->chapeau_view);
+  body_offset = cursor_offset (GTK_TEXT_VIEW (self->body_view));
+
+  feuillet_editor_set_article (self, article);
+
+  place_cursor (self->title_view, title_offset);
+  place_cursor (self->chapeau_view, chapeau_offset);
+  place_cursor (GTK_TEXT_VIEW (self->body_view), body_offset);
+  gtk_adjustment_set_value (vadjustment, scroll);
+}
+
 /**
  * feuillet_editor_get_busy:
  *

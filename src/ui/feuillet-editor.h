@@ -15,6 +15,8 @@ FeuilletEditor  *feuillet_editor_new          (FeuilletStore       *store);
 FeuilletArticle *feuillet_editor_get_article  (FeuilletEditor      *self);
 void             feuillet_editor_set_article  (FeuilletEditor      *self,
                                                FeuilletArticle     *article);
+void             feuillet_editor_reload       (FeuilletEditor      *self,
+                                               FeuilletArticle     *article);
 gboolean         feuillet_editor_get_busy     (FeuilletEditor      *self);
 void             feuillet_editor_flush_async  (FeuilletEditor      *self,
                                                GCancellable        *cancellable,

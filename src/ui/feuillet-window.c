@@ -434,6 +434,47 @@ on_list_key_pressed_cb (GtkEventControllerKey *controller,
 }
 
 static void
+on_reloaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(FeuilletWindow) self = user_data;
+  g_autoptr(FeuilletArticle) article = NULL;
+  FeuilletArticle *open;
+
+  article = feuillet_store_load_finish (FEUILLET_STORE (source), result, NULL);
+  open = feuillet_editor_get_article (self->editor);
+
+  /* Typing since then wins: what the other program wrote stays in the history. */
+  if (article == NULL || open == NULL || feuillet_article_get_id (article) != feuillet_article_get_id (open) ||
+      feuillet_editor_get_busy (self->editor))
+    return;
+
+  if (feuillet_article_get_trashed (article) != NULL)
+    {
+      close_article (self);
+      show_toast (self, _("The article was moved to the trash by another program"));
+      return;
+    }
+
+  if (!feuillet_article_equal_content (article, open))
+    feuillet_editor_reload (self->editor, article);
+}
+
+/* feuillet-cli or another window changed the library. */
+static void
+on_library_changed_cb (FeuilletWindow *self,
+                       FeuilletStore  *store)
+{
+  FeuilletArticle *open = feuillet_editor_get_article (self->editor);
+
+  reload_list (self);
+  if (open != NULL && !feuillet_editor_get_busy (self->editor))
+    feuillet_store_load_async (self->store, feuillet_article_get_id (open), self->cancellable,
+                               on_reloaded_cb, g_object_ref (self));
+}
+
+static void
 on_store_opened_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -649,6 +690,7 @@ feuillet_window_new (FeuilletApplication *application)
   self->editor = feuillet_editor_new (self->store);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->editor), "editor");
   g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_library_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* The window shows at once; the library fills it when it is open. */
   feuillet_store_open_async (self->store, self->cancellable, on_store_opened_cb, g_object_ref (self));

@@ -599,6 +599,44 @@ test_search_index_follows_saves (Fixture       *fixture,
   g_assert_cmpuint (found->len, ==, 1);
 }
 
+static void
+on_changed_cb (FeuilletStore *store,
+               gint64        *when)
+{
+  *when = g_get_monotonic_time ();
+}
+
+static void
+test_changes_by_others (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeuilletStore) other = open_store (fixture->path, &error);
+  g_autoptr(FeuilletArticle) article = NULL;
+  gint64 changed_at = 0;
+  gint64 saved_at;
+  gboolean waited = FALSE;
+
+  g_assert_no_error (error);
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (on_changed_cb), &changed_at);
+
+  /* Its own writes are not news to a store… */
+  article = create (fixture->store, "Mon article", "");
+  g_timeout_add (1200, timeout_cb, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (changed_at, ==, 0);
+
+  /* …another program's are, within a second (the window shows them within two). */
+  saved_at = g_get_monotonic_time ();
+  feuillet_article_set_body (article, "Modifié par feuillet-cli.");
+  g_object_unref (save (other, article));
+  while (changed_at == 0 && g_get_monotonic_time () - saved_at < 5 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (changed_at, >, 0);
+  g_assert_cmpint (changed_at - saved_at, <, G_USEC_PER_SEC);
+}
+
 static char *
 file_checksum (const char *path)
 {
@@ -749,6 +787,7 @@ main (int   argc,
   ADD ("/store/search-index-follows-saves", test_search_index_follows_saves);
   ADD ("/store/tags", test_tags);
   ADD ("/store/concurrent-writers", test_concurrent_writers);
+  ADD ("/store/changes-by-others", test_changes_by_others);
 #undef ADD
   g_test_add_func ("/store/refuses-bad-files", test_refuses_bad_files);
   g_test_add_func ("/store/migrates-first-schema", test_migrates_first_schema);

@@ -49,6 +49,25 @@ class TestWriting(WindowTestCase):
         self.assertEqual(self.app.wait(timeout=10), 0)
         self.assertEqual(self.articles()[0]["title"], "Dernier mot")
 
+    def test_changes_from_cli_show(self):
+        """feuillet-cli changes the open article: the window shows it within 2 s, and typing
+        then goes on from the new text."""
+        self.cli("import", SAMPLE)
+        self.start()
+        self.keys("ctrl+n")
+        self.wait_for(lambda: len(self.articles()) == 2, "a new article")
+        time.sleep(0.3)
+        self.type("Titre")
+        time.sleep(1.5)
+        article_id = str(self.articles()[0]["id"])
+        self.cli("edit", article_id, "--title", "Titre du desk")
+        time.sleep(2.0)
+        # The cursor stayed at the end of "Titre": what follows lands after the desk's text.
+        self.keys("End")
+        self.type(" corrige")
+        self.wait_for(lambda: json.loads(self.cli("show", article_id, "--json"))["title"]
+                      == "Titre du desk corrige", "the window saving over the desk's title")
+
     def test_trash_from_list(self):
         """Delete in the article list sends the selected article to the trash."""
         self.cli("import", SAMPLE)
