@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "feuillet-editor.h"
+#include "feuillet-metadata-panel.h"
 #include "feuillet-text.h"
 
 /*
@@ -28,6 +29,8 @@ struct _FeuilletEditor
   AdwBin parent_instance;
 
   /* template widgets */
+  AdwOverlaySplitView *metadata_split;
+  FeuilletMetadataPanel *metadata_panel;
   GtkScrolledWindow *scroller;
   GtkTextView *title_view;
   GtkTextView *chapeau_view;
@@ -50,9 +53,17 @@ struct _FeuilletEditor
 };
 
 enum {
+  PROP_0,
+  PROP_SHOW_METADATA,
+  N_PROPS
+};
+
+enum {
   SAVED,
   N_SIGNALS
 };
+
+static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_FINAL_TYPE (FeuilletEditor, feuillet_editor, ADW_TYPE_BIN)
 
@@ -226,6 +237,30 @@ save_now (FeuilletEditor *self)
   feuillet_store_save_async (self->store, self->article, NULL, on_saved_cb, g_object_ref (self));
 }
 
+/* The metadata panel changed the article itself. */
+static void
+on_metadata_changed_cb (FeuilletEditor *self)
+{
+  if (self->article == NULL)
+    return;
+
+  self->dirty = TRUE;
+  update_counts (self);
+  schedule_save (self, SAVE_DELAY_MS);
+}
+
+static void
+on_library_tags_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(FeuilletEditor) self = user_data;
+  g_auto(GStrv) tags = feuillet_store_list_tags_finish (FEUILLET_STORE (source), result, NULL);
+
+  if (tags != NULL)
+    feuillet_metadata_panel_set_tags (self->metadata_panel, (const char * const *)tags);
+}
+
 static void
 on_buffer_changed_cb (FeuilletEditor *self,
                       GtkTextBuffer  *buffer)
@@ -316,6 +351,48 @@ set_buffer_text (GtkTextView *view,
 }
 
 static void
+on_show_sidebar_cb (FeuilletEditor *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_METADATA]);
+}
+
+static void
+feuillet_editor_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  FeuilletEditor *self = FEUILLET_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_METADATA:
+      g_value_set_boolean (value, adw_overlay_split_view_get_show_sidebar (self->metadata_split));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+feuillet_editor_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  FeuilletEditor *self = FEUILLET_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_METADATA:
+      adw_overlay_split_view_set_show_sidebar (self->metadata_split, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 feuillet_editor_dispose (GObject *object)
 {
   FeuilletEditor *self = (FeuilletEditor *)object;
@@ -349,6 +426,14 @@ feuillet_editor_class_init (FeuilletEditorClass *klass)
 
   object_class->dispose = feuillet_editor_dispose;
   object_class->finalize = feuillet_editor_finalize;
+  object_class->get_property = feuillet_editor_get_property;
+  object_class->set_property = feuillet_editor_set_property;
+
+  /* Whether the article's details (category, tags, status…) are shown beside the text. */
+  properties[PROP_SHOW_METADATA] =
+    g_param_spec_boolean ("show-metadata", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * FeuilletEditor::saved:
@@ -358,7 +443,10 @@ feuillet_editor_class_init (FeuilletEditorClass *klass)
                                  G_TYPE_NONE, 1, FEUILLET_TYPE_ARTICLE);
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (FEUILLET_TYPE_METADATA_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/feuillet-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, FeuilletEditor, metadata_split);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletEditor, metadata_panel);
   gtk_widget_class_bind_template_child (widget_class, FeuilletEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, FeuilletEditor, title_view);
   gtk_widget_class_bind_template_child (widget_class, FeuilletEditor, chapeau_view);
@@ -400,6 +488,10 @@ feuillet_editor_init (FeuilletEditor *self)
   g_signal_connect_object (gtk_text_view_get_buffer (self->chapeau_view), "changed",
                            G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (body, "changed", G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->metadata_panel, "changed", G_CALLBACK (on_metadata_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->metadata_split, "notify::show-sidebar", G_CALLBACK (on_show_sidebar_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 FeuilletEditor *
@@ -450,10 +542,12 @@ feuillet_editor_set_article (FeuilletEditor  *self,
   set_buffer_text (GTK_TEXT_VIEW (self->body_view), article ? feuillet_article_get_body (article) : "");
   self->loading = FALSE;
 
+  feuillet_metadata_panel_set_article (self->metadata_panel, article);
   if (article != NULL)
     {
       dictionary = dictionary_for_language (feuillet_article_get_language (article));
       spelling_text_buffer_adapter_set_language (self->spelling, dictionary);
+      feuillet_store_list_tags_async (self->store, NULL, on_library_tags_cb, g_object_ref (self));
     }
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);

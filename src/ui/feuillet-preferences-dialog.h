@@ -5,6 +5,10 @@
 
 G_BEGIN_DECLS
 
-/* Being written: see the helper's brief. */
+/* The preferences: what new articles start with, and how the editor looks. */
+#define FEUILLET_TYPE_PREFERENCES_DIALOG (feuillet_preferences_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (FeuilletPreferencesDialog, feuillet_preferences_dialog, FEUILLET, PREFERENCES_DIALOG, AdwPreferencesDialog)
+
+AdwDialog *feuillet_preferences_dialog_new (void);
 
 G_END_DECLS

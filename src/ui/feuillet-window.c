@@ -25,6 +25,7 @@ struct _FeuilletWindow
   AdwStatusPage *error_page;
   AdwNavigationPage *content_page;
   GtkStack *content_stack;
+  GtkToggleButton *metadata_button;
 
   /* borrowed */
   FeuilletStore *store;
@@ -285,6 +286,16 @@ new_article_action (GtkWidget  *widget,
 
   g_object_set (article, "byline", byline, "language", language, NULL);
   feuillet_store_create_async (self->store, article, self->cancellable, on_article_created_cb, g_object_ref (self));
+}
+
+static void
+toggle_metadata_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  FeuilletWindow *self = FEUILLET_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->metadata_button, !gtk_toggle_button_get_active (self->metadata_button));
 }
 
 static void
@@ -628,12 +639,15 @@ feuillet_window_class_init (FeuilletWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, metadata_button);
 
   gtk_widget_class_install_action (widget_class, "win.new-article", NULL, new_article_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-article", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.trash-article", NULL, trash_article_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-metadata", NULL, toggle_metadata_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-metadata", NULL);
 }
 
 static void
@@ -691,6 +705,8 @@ feuillet_window_new (FeuilletApplication *application)
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->editor), "editor");
   g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_library_changed_cb), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->metadata_button, "active", self->editor, "show-metadata",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   /* The window shows at once; the library fills it when it is open. */
   feuillet_store_open_async (self->store, self->cancellable, on_store_opened_cb, g_object_ref (self));

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "feuillet-store.h"
+
+G_BEGIN_DECLS
+
+/* The article's metadata: category, tags, byline, status, language, ordered length. */
+#define FEUILLET_TYPE_METADATA_PANEL (feuillet_metadata_panel_get_type ())
+G_DECLARE_FINAL_TYPE (FeuilletMetadataPanel, feuillet_metadata_panel, FEUILLET, METADATA_PANEL, AdwBin)
+
+FeuilletMetadataPanel *feuillet_metadata_panel_new         (void);
+void                   feuillet_metadata_panel_set_article (FeuilletMetadataPanel *self,
+                                                            FeuilletArticle       *article);
+void                   feuillet_metadata_panel_set_tags    (FeuilletMetadataPanel *self,
+                                                            const char * const    *library_tags);
+
+G_END_DECLS
