@@ -8,7 +8,7 @@
 #include <libspelling.h>
 #include <math.h>
 
-#include "feuillet-editor.h"
+#include "feuillet-editor-private.h"
 #include "feuillet-metadata-panel.h"
 #include "feuillet-text.h"
 
@@ -455,6 +455,8 @@ feuillet_editor_class_init (FeuilletEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FeuilletEditor, target_bar);
   gtk_widget_class_bind_template_child (widget_class, FeuilletEditor, target_label);
   gtk_widget_class_bind_template_child (widget_class, FeuilletEditor, save_label);
+
+  feuillet_editor_class_add_format_actions (widget_class);
 }
 
 static void
@@ -657,6 +659,12 @@ feuillet_editor_flush_finish (FeuilletEditor  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+GtkTextView *
+feuillet_editor_get_body_view (FeuilletEditor *self)
+{
+  return GTK_TEXT_VIEW (self->body_view);
 }
 
 void

@@ -37,6 +37,27 @@ class TestWriting(WindowTestCase):
         self.assertEqual(shown["chapeau"], "Premieres chutes sur les Hautes-Vosges.")
         self.assertEqual(shown["body"], "Le froid est la, la station ouvre samedi.")
 
+    def test_formatting_shortcuts(self):
+        """Ctrl+B, Ctrl+1 and Ctrl+Shift+Q write Markdown in the body; Ctrl+Z undoes one."""
+        self.start()
+        self.keys("ctrl+n")
+        self.wait_for(lambda: len(self.articles()) == 1, "a new article")
+        time.sleep(0.3)
+        self.type("Formats")
+        self.keys("Return")
+        self.keys("Return")
+        self.type("un mot gras")
+        self.keys("shift+ctrl+Left", "ctrl+b", "End", "Return", "Return", "ctrl+1")
+        self.type("Intertitre")
+        self.keys("Return", "Return", "ctrl+shift+q")
+        self.type("Citation")
+        self.keys("Return", "Return", "ctrl+2", "ctrl+z")
+        self.type("fin")
+        article_id = str(self.articles()[0]["id"])
+        expected = "un mot **gras**\n\n## Intertitre\n\n> Citation\n\nfin"
+        self.wait_for(lambda: json.loads(self.cli("show", article_id, "--json"))["body"] == expected,
+                      "the formatted body in the library")
+
     def test_close_flushes(self):
         """Typing then closing at once with Ctrl+Q: the last words are saved first."""
         self.cli("import", SAMPLE)
