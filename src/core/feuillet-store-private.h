@@ -39,6 +39,10 @@ char             *feuillet_store_sql_list_statement (const FeuilletQuery  *query
 GPtrArray        *feuillet_store_sql_list        (FeuilletSqlite          *db,
                                                   const FeuilletQuery     *query,
                                                   GError                 **error);
+gboolean          feuillet_store_sql_count       (FeuilletSqlite          *db,
+                                                  const FeuilletQuery     *query,
+                                                  guint                   *count,
+                                                  GError                 **error);
 GStrv             feuillet_store_sql_list_tags   (FeuilletSqlite          *db,
                                                   GError                 **error);
 gboolean          feuillet_store_sql_index_is_behind (FeuilletSqlite      *db,

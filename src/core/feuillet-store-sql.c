@@ -878,6 +878,46 @@ feuillet_store_sql_list (FeuilletSqlite       *db,
   return g_steal_pointer (&summaries);
 }
 
+/**
+ * feuillet_store_sql_count:
+ * @query: filters (status, tag, trash); no text
+ *
+ * How many articles a list without search shows, for a list that loads them page by page.
+ */
+gboolean
+feuillet_store_sql_count (FeuilletSqlite       *db,
+                          const FeuilletQuery  *query,
+                          guint                *count,
+                          GError              **error)
+{
+  g_autofree char *filters = filters_sql (query);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  sql = g_strdup_printf ("SELECT count (*) FROM articles a WHERE %s%s",
+                         query->trash ? "a.trashed IS NOT NULL" : "a.change_seq IS NOT NULL", filters);
+  stmt = feuillet_sqlite_prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (query->has_status)
+    feuillet_sqlite_bind_text (stmt, ":status", feuillet_article_status_to_string (query->status));
+  if (query->tag != NULL)
+    {
+      g_autofree char *key = feuillet_tag_key (query->tag);
+
+      feuillet_sqlite_bind_text (stmt, ":tag", key ? key : "");
+    }
+
+  if (!feuillet_sqlite_step (db, stmt, &has_row, error))
+    return FALSE;
+  *count = has_row ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
 GStrv
 feuillet_store_sql_list_tags (FeuilletSqlite  *db,
                               GError         **error)

@@ -973,6 +973,65 @@ feuillet_store_list_finish (FeuilletStore  *self,
 }
 
 static void
+count_job (FeuilletStore *self,
+           StoreJob      *job)
+{
+  FeuilletQuery *query = g_task_get_task_data (job->task);
+  GError *error = NULL;
+  guint count;
+
+  if (!check_open (self, job))
+    return;
+
+  if (!feuillet_store_sql_count (self->db, query, &count, &error))
+    job_return_error (job, error);
+  else
+    job_return_pointer (job, GUINT_TO_POINTER (count + 1), NULL);
+}
+
+/**
+ * feuillet_store_count_async:
+ * @query: filters; no text
+ *
+ * Counts the articles feuillet_store_list_async() would list with @query, all pages.
+ */
+void
+feuillet_store_count_async (FeuilletStore       *self,
+                            const FeuilletQuery *query,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+  g_return_if_fail (query == NULL || query->text == NULL);
+
+  task = new_task (self, feuillet_store_count_async, cancellable, callback, user_data);
+  g_task_set_task_data (task, query ? feuillet_query_copy (query) : feuillet_query_new (),
+                        (GDestroyNotify) feuillet_query_free);
+  queue_job (self, g_steal_pointer (&task), count_job);
+}
+
+gboolean
+feuillet_store_count_finish (FeuilletStore  *self,
+                             GAsyncResult   *result,
+                             guint          *count,
+                             GError        **error)
+{
+  gpointer value;
+
+  g_return_val_if_fail (check_result (self, result, feuillet_store_count_async), FALSE);
+
+  /* The count travels as count + 1: a NULL pointer would read as an error. */
+  value = g_task_propagate_pointer (G_TASK (result), error);
+  if (value == NULL)
+    return FALSE;
+  *count = GPOINTER_TO_UINT (value) - 1;
+  return TRUE;
+}
+
+static void
 list_tags_job (FeuilletStore *self,
                StoreJob      *job)
 {

@@ -92,6 +92,16 @@ GPtrArray         *feuillet_store_list_finish           (FeuilletStore        *s
                                                          GAsyncResult         *result,
                                                          GError              **error);
 
+void               feuillet_store_count_async           (FeuilletStore        *self,
+                                                         const FeuilletQuery  *query,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+gboolean           feuillet_store_count_finish          (FeuilletStore        *self,
+                                                         GAsyncResult         *result,
+                                                         guint                *count,
+                                                         GError              **error);
+
 void               feuillet_store_list_tags_async       (FeuilletStore        *self,
                                                          GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,

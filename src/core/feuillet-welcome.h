@@ -5,6 +5,6 @@
 
 G_BEGIN_DECLS
 
-/* Being written: see the helper's brief. */
+FeuilletArticle *feuillet_welcome_article_new (void);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "feuillet-article-list-model.h"
 #include "feuillet-editor.h"
 #include "feuillet-text.h"
 #include "feuillet-window.h"
@@ -32,6 +33,8 @@ struct _FeuilletWindow
 
   /* owned */
   FeuilletEditor *editor;
+  /* every article, read as it scrolls into view; or the results of a search */
+  FeuilletArticleListModel *recent;
   GListStore *articles;
   GtkSingleSelection *selection;
   GCancellable *cancellable;
@@ -101,6 +104,12 @@ find_article (FeuilletWindow *self,
   return FALSE;
 }
 
+static gboolean
+searching (FeuilletWindow *self)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0';
+}
+
 /* The article just saved is the most recent: it goes to the top of the list. */
 static void
 put_on_top (FeuilletWindow  *self,
@@ -109,11 +118,20 @@ put_on_top (FeuilletWindow  *self,
   g_autoptr(FeuilletArticleSummary) summary = summary_for_article (article);
   guint position;
 
+  if (!searching (self))
+    {
+      feuillet_article_list_model_reload (self->recent);
+      gtk_single_selection_set_selected (self->selection, 0);
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "list");
+      return;
+    }
+
   if (find_article (self, feuillet_article_get_id (article), &position))
-    g_list_store_remove (self->articles, position);
-  g_list_store_insert (self->articles, 0, summary);
-  gtk_single_selection_set_selected (self->selection, 0);
-  gtk_stack_set_visible_child_name (self->sidebar_stack, "list");
+    {
+      g_list_store_remove (self->articles, position);
+      g_list_store_insert (self->articles, 0, summary);
+      gtk_single_selection_set_selected (self->selection, 0);
+    }
 }
 
 static void
@@ -179,9 +197,11 @@ on_article_list_activate_cb (FeuilletWindow *self,
                              guint           position,
                              GtkListView    *list_view)
 {
-  g_autoptr(FeuilletArticleSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->articles), position);
+  g_autoptr(FeuilletArticleSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
-  load_article (self, feuillet_article_summary_get_id (summary));
+  /* A row whose page is still being read has nothing to open yet. */
+  if (summary != NULL && feuillet_article_summary_get_id (summary) > 0)
+    load_article (self, feuillet_article_summary_get_id (summary));
 }
 
 static void
@@ -192,7 +212,6 @@ on_list_ready_cb (GObject      *source,
   g_autoptr(FeuilletWindow) self = user_data;
   g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean searching;
 
   summaries = feuillet_store_list_finish (FEUILLET_STORE (source), result, &error);
   if (summaries == NULL)
@@ -205,31 +224,53 @@ on_list_ready_cb (GObject      *source,
   g_list_store_splice (self->articles, 0, g_list_model_get_n_items (G_LIST_MODEL (self->articles)),
                        summaries->pdata, summaries->len);
 
-  searching = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0';
-  if (summaries->len > 0)
-    gtk_stack_set_visible_child_name (self->sidebar_stack, "list");
-  else
-    gtk_stack_set_visible_child_name (self->sidebar_stack, searching ? "no-results" : "empty");
+  gtk_stack_set_visible_child_name (self->sidebar_stack, summaries->len > 0 ? "list" : "no-results");
 }
 
 static void
 reload_list (FeuilletWindow *self)
 {
-  g_autoptr(FeuilletQuery) query = feuillet_query_new ();
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(FeuilletQuery) query = NULL;
 
   /* Only the newest query's answer matters. */
   g_cancellable_cancel (self->list_cancellable);
   g_clear_object (&self->list_cancellable);
   self->list_cancellable = g_cancellable_new ();
 
-  query->limit = SIDEBAR_LIMIT;
-  if (text[0] != '\0')
+  if (!searching (self))
     {
-      query->text = g_strdup (text);
-      query->prefix = TRUE;
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->recent));
+      feuillet_article_list_model_reload (self->recent);
+      return;
     }
+
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
+  query = feuillet_query_new ();
+  query->limit = SIDEBAR_LIMIT;
+  query->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  query->prefix = TRUE;
   feuillet_store_list_async (self->store, query, self->list_cancellable, on_list_ready_cb, g_object_ref (self));
+}
+
+/* The library's list, empty or not. */
+static void
+on_recent_items_changed_cb (FeuilletWindow *self)
+{
+  FeuilletArticle *open = feuillet_editor_get_article (self->editor);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->recent));
+  g_autoptr(FeuilletArticleSummary) first = NULL;
+
+  if (searching (self))
+    return;
+  gtk_stack_set_visible_child_name (self->sidebar_stack, n_items > 0 ? "list" : "empty");
+
+  /* Rows are replaced as pages are read again: the article being written, on top since its
+   * last save, stays the selected one. */
+  if (open == NULL || n_items == 0)
+    return;
+  first = g_list_model_get_item (G_LIST_MODEL (self->recent), 0);
+  if (feuillet_article_summary_get_id (first) == feuillet_article_get_id (open))
+    gtk_single_selection_set_selected (self->selection, 0);
 }
 
 static void
@@ -365,8 +406,15 @@ on_trashed_cb (GObject      *source,
       return;
     }
 
-  if (find_article (self, data->id, &position))
-    g_list_store_remove (self->articles, position);
+  if (searching (self))
+    {
+      if (find_article (self, data->id, &position))
+        g_list_store_remove (self->articles, position);
+    }
+  else
+    {
+      feuillet_article_list_model_reload (self->recent);
+    }
 
   toast = adw_toast_new (_("Article moved to the trash"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -437,7 +485,7 @@ on_list_key_pressed_cb (GtkEventControllerKey *controller,
     return GDK_EVENT_PROPAGATE;
 
   summary = gtk_single_selection_get_selected_item (self->selection);
-  if (summary == NULL)
+  if (summary == NULL || feuillet_article_summary_get_id (summary) == 0)
     return GDK_EVENT_PROPAGATE;
 
   trash_article (self, feuillet_article_summary_get_id (g_object_ref (summary)));
@@ -541,10 +589,21 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *details = gtk_widget_get_last_child (box);
   const char *title_text = feuillet_article_summary_get_title (summary);
-  g_autoptr(GDateTime) local = g_date_time_to_local (feuillet_article_summary_get_updated (summary));
-  g_autofree char *when = g_date_time_format (local, "%x %H:%M");
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *when = NULL;
   g_autofree char *details_text = NULL;
   guint signes = feuillet_article_summary_get_signes (summary);
+
+  /* Not read yet: an empty row for now. */
+  if (feuillet_article_summary_get_id (summary) == 0)
+    {
+      gtk_label_set_label (GTK_LABEL (title), "…");
+      gtk_label_set_label (GTK_LABEL (details), "");
+      return;
+    }
+
+  local = g_date_time_to_local (feuillet_article_summary_get_updated (summary));
+  when = g_date_time_format (local, "%x %H:%M");
 
   /* Translators: an article's status, when it last changed and its length in signes */
   details_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s · %'u signe", "%s · %s · %'u signes", signes),
@@ -611,6 +670,7 @@ feuillet_window_finalize (GObject *object)
   FeuilletWindow *self = (FeuilletWindow *)object;
 
   g_clear_object (&self->articles);
+  g_clear_object (&self->recent);
   g_clear_object (&self->selection);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->list_cancellable);
@@ -666,7 +726,7 @@ feuillet_window_init (FeuilletWindow *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->articles)));
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->article_list, GTK_SELECTION_MODEL (self->selection));
@@ -700,6 +760,12 @@ feuillet_window_new (FeuilletApplication *application)
 
   self = g_object_new (FEUILLET_TYPE_WINDOW, "application", application, NULL);
   self->store = feuillet_application_get_store (application);
+
+  self->recent = feuillet_article_list_model_new (self->store);
+  /* After the selection model has seen the change, so that re-selecting sticks. */
+  g_signal_connect_object (self->recent, "items-changed", G_CALLBACK (on_recent_items_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->recent));
 
   self->editor = feuillet_editor_new (self->store);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->editor), "editor");
