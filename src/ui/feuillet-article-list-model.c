@@ -29,7 +29,6 @@ struct _FeuilletArticleListModel
   GHashTable *loading;
   /* page numbers, the most recently used first */
   GQueue recent;
-  FeuilletArticleSummary *placeholder;
   guint n_items;
   guint generation;
 };
@@ -155,7 +154,8 @@ feuillet_article_list_model_get_item (GListModel *model,
       return g_object_ref (page->summaries->pdata[position % PAGE_SIZE]);
     }
 
-  return g_object_ref (self->placeholder);
+  /* A list view needs an object of its own for each row. */
+  return feuillet_article_summary_new (0, "", FEUILLET_ARTICLE_STATUS_DRAFT, "", NULL, 0, 0, NULL, NULL);
 }
 
 static void
@@ -205,7 +205,6 @@ feuillet_article_list_model_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->placeholder);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->loading, g_hash_table_unref);
   g_queue_clear (&self->recent);
@@ -229,8 +228,6 @@ feuillet_article_list_model_init (FeuilletArticleListModel *self)
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) page_free);
   self->loading = g_hash_table_new (NULL, NULL);
   g_queue_init (&self->recent);
-  self->placeholder = feuillet_article_summary_new (0, "", FEUILLET_ARTICLE_STATUS_DRAFT, "", NULL, 0, 0,
-                                                    NULL, NULL);
 }
 
 FeuilletArticleListModel *

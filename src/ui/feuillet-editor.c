@@ -335,6 +335,23 @@ dictionary_for_language (const char *language)
   return g_strdup_printf ("%s_%s", primary, region);
 }
 
+/* Spell-check starts with the first article: loading dictionaries is no work for start-up. */
+static void
+ensure_spelling (FeuilletEditor *self)
+{
+  GtkSourceBuffer *body;
+
+  if (self->spelling != NULL)
+    return;
+
+  body = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)));
+  self->spelling = spelling_text_buffer_adapter_new (body, spelling_checker_get_default ());
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->body_view),
+                                spelling_text_buffer_adapter_get_menu_model (self->spelling));
+  gtk_widget_insert_action_group (GTK_WIDGET (self->body_view), "spelling", G_ACTION_GROUP (self->spelling));
+  spelling_text_buffer_adapter_set_enabled (self->spelling, TRUE);
+}
+
 static void
 set_buffer_text (GtkTextView *view,
                  const char  *text)
@@ -476,12 +493,6 @@ feuillet_editor_init (FeuilletEditor *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
 
-  self->spelling = spelling_text_buffer_adapter_new (body, spelling_checker_get_default ());
-  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->body_view),
-                                spelling_text_buffer_adapter_get_menu_model (self->spelling));
-  gtk_widget_insert_action_group (GTK_WIDGET (self->body_view), "spelling", G_ACTION_GROUP (self->spelling));
-  spelling_text_buffer_adapter_set_enabled (self->spelling, TRUE);
-
   add_enter_moves_on (self, self->title_view);
   add_enter_moves_on (self, self->chapeau_view);
 
@@ -548,6 +559,7 @@ feuillet_editor_set_article (FeuilletEditor  *self,
   if (article != NULL)
     {
       dictionary = dictionary_for_language (feuillet_article_get_language (article));
+      ensure_spelling (self);
       spelling_text_buffer_adapter_set_language (self->spelling, dictionary);
       feuillet_store_list_tags_async (self->store, NULL, on_library_tags_cb, g_object_ref (self));
     }
