@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "feuillet-application.h"
+#include "feuillet-stall-probe.h"
 #include "feuillet-window.h"
 
 struct _FeuilletApplication
@@ -49,6 +50,8 @@ feuillet_application_startup (GApplication *application)
 
   path = self->library ? g_strdup (self->library) : feuillet_store_default_path ();
   self->store = feuillet_store_new (path);
+
+  feuillet_stall_probe_start_from_environment ();
 }
 
 static void
@@ -67,6 +70,8 @@ static void
 feuillet_application_shutdown (GApplication *application)
 {
   FeuilletApplication *self = FEUILLET_APPLICATION (application);
+
+  feuillet_stall_probe_stop ();
 
   /* Disposing the store waits for its last writes. */
   g_clear_object (&self->store);
