@@ -277,7 +277,8 @@ feuillet_cli_main (int    argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* FEUILLET_LOCALEDIR: translations from a build tree (build-aux/dev sets it). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FEUILLET_LOCALEDIR") ? g_getenv ("FEUILLET_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("feuillet-cli");
