@@ -34,7 +34,8 @@ typedef struct
 } Block;
 
 /* Translators: the title of the article a new library starts with. It is shown in the list
-   of articles and searched like any other title. */
+   of articles and searched like any other title. The welcome article, title, chapeau and
+   body together, is ordered at 2,000 signes: keep the translation between 1,800 and 2,500. */
 static const char welcome_title[] = N_("Welcome to Feuillet");
 
 /* Translators: the chapeau (lede) of the welcome article, the paragraph under its title. */
@@ -46,7 +47,7 @@ static const char welcome_chapeau[] = N_("Feuillet is where your articles are wr
 static const Block welcome_body[] = {
   /* Translators: an intertitre (sub-heading) of the welcome article, about autosave. */
   { BLOCK_INTERTITRE, N_("Nothing to save") },
-  /* Translators: a paragraph of the welcome article. Keep the Markdown: **…** is bold. */
+  /* Translators: a paragraph of the welcome article, about autosave and the library. */
   { BLOCK_PARAGRAPH, N_("Every article lives in a library on this computer. Feuillet saves as "
                         "you type, within a second of the last keystroke, and needs no network: "
                         "there is no Save button, and a flat battery costs you nothing. Open "
@@ -145,8 +146,7 @@ build_body (void)
       g_string_append (body, _(block->text));
     }
 
-  g_string_append_c (body, '\n');
-
+  /* No final newline: the body as the editor keeps it. */
   return g_string_free (body, FALSE);
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "feuillet-application.h"
+#include "feuillet-preferences-dialog.h"
 #include "feuillet-stall-probe.h"
 #include "feuillet-window.h"
 
@@ -113,6 +114,17 @@ on_about_activate_cb (GSimpleAction *action,
 }
 
 static void
+on_preferences_activate_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+
+  adw_dialog_present (feuillet_preferences_dialog_new (),
+                      GTK_WIDGET (gtk_application_get_active_window (application)));
+}
+
+static void
 on_quit_activate_cb (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
@@ -142,8 +154,10 @@ feuillet_application_init (FeuilletApplication *self)
 {
   const GActionEntry actions[] = {
     { "about", on_about_activate_cb },
+    { "preferences", on_preferences_activate_cb },
     { "quit", on_quit_activate_cb },
   };
+  const char *preferences_accels[] = { "<Control>comma", NULL };
   const char *quit_accels[] = { "<Control>q", NULL };
   const GOptionEntry options[] = {
     { "library", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -154,6 +168,7 @@ feuillet_application_init (FeuilletApplication *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 

@@ -482,9 +482,11 @@ feuillet_diff_words (const char *old_text,
       else
         {
           for (; i < (guint) n && a_changed[i]; i++)
-            segment_append (segment, segment->old_text, &segment->old_chars, &g_array_index (old_tokens, Token, i));
+            segment_append (segment, segment->old_text, &segment->old_chars,
+                            &g_array_index (old_tokens, Token, i));
           for (; j < (guint) m && b_changed[j]; j++)
-            segment_append (segment, segment->new_text, &segment->new_chars, &g_array_index (new_tokens, Token, j));
+            segment_append (segment, segment->new_text, &segment->new_chars,
+                            &g_array_index (new_tokens, Token, j));
           g_assert (segment->old_text->len > 0 || segment->new_text->len > 0);
         }
 

@@ -41,6 +41,8 @@ struct _FeuilletEditor
   GtkLabel *save_label;
 
   /* owned */
+  GSettings *settings;
+  GtkCssProvider *font_css;
   FeuilletStore *store;
   FeuilletArticle *article;
   SpellingTextBufferAdapter *spelling;
@@ -349,7 +351,32 @@ ensure_spelling (FeuilletEditor *self)
   gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->body_view),
                                 spelling_text_buffer_adapter_get_menu_model (self->spelling));
   gtk_widget_insert_action_group (GTK_WIDGET (self->body_view), "spelling", G_ACTION_GROUP (self->spelling));
-  spelling_text_buffer_adapter_set_enabled (self->spelling, TRUE);
+  spelling_text_buffer_adapter_set_enabled (self->spelling, g_settings_get_boolean (self->settings, "spell-check"));
+}
+
+static void
+on_spell_check_changed_cb (FeuilletEditor *self)
+{
+  if (self->spelling != NULL)
+    spelling_text_buffer_adapter_set_enabled (self->spelling, g_settings_get_boolean (self->settings, "spell-check"));
+}
+
+/* The body in the font chosen in Preferences. */
+static void
+on_editor_font_changed_cb (FeuilletEditor *self)
+{
+  g_autofree char *font = g_settings_get_string (self->settings, "editor-font");
+  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+  g_autoptr(GString) css = g_string_new ("textview.feuillet-body {");
+  const char *family = pango_font_description_get_family (description);
+  int size = pango_font_description_get_size (description);
+
+  if (family != NULL)
+    g_string_append_printf (css, " font-family: \"%s\";", family);
+  if (size > 0)
+    g_string_append_printf (css, " font-size: %dpt;", size / PANGO_SCALE);
+  g_string_append_printf (css, " font-weight: %d; }", (int) pango_font_description_get_weight (description));
+  gtk_css_provider_load_from_string (self->font_css, css->str);
 }
 
 static void
@@ -428,6 +455,10 @@ feuillet_editor_finalize (GObject *object)
   FeuilletEditor *self = (FeuilletEditor *)object;
 
   g_clear_object (&self->spelling);
+  g_clear_object (&self->settings);
+  if (self->font_css != NULL)
+    gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (self->font_css));
+  g_clear_object (&self->font_css);
   g_clear_object (&self->article);
   g_clear_object (&self->store);
   g_clear_pointer (&self->flushes, g_ptr_array_unref);
@@ -485,6 +516,16 @@ feuillet_editor_init (FeuilletEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->flushes = g_ptr_array_new_with_free_func (g_object_unref);
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->font_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->font_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  on_editor_font_changed_cb (self);
+  g_signal_connect_object (self->settings, "changed::editor-font", G_CALLBACK (on_editor_font_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::spell-check", G_CALLBACK (on_spell_check_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   body = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)));
   gtk_source_buffer_set_language (body, gtk_source_language_manager_get_language (languages, "markdown"));

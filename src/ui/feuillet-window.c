@@ -7,7 +7,9 @@
 
 #include "feuillet-article-list-model.h"
 #include "feuillet-editor.h"
+#include "feuillet-history-dialog.h"
 #include "feuillet-text.h"
+#include "feuillet-welcome.h"
 #include "feuillet-window.h"
 
 /* How many of the most recent articles, or search results, the sidebar lists. */
@@ -146,6 +148,7 @@ open_article (FeuilletWindow  *self,
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
   g_settings_set_int64 (self->settings, "last-article", feuillet_article_get_id (article));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-article", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", TRUE);
 }
 
 static void
@@ -155,6 +158,7 @@ close_article (FeuilletWindow *self)
   adw_navigation_page_set_title (self->content_page, "Feuillet");
   gtk_stack_set_visible_child_name (self->content_stack, "none");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-article", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", FALSE);
 }
 
 static void
@@ -327,6 +331,55 @@ new_article_action (GtkWidget  *widget,
 
   g_object_set (article, "byline", byline, "language", language, NULL);
   feuillet_store_create_async (self->store, article, self->cancellable, on_article_created_cb, g_object_ref (self));
+}
+
+static void
+on_history_restored_cb (FeuilletWindow        *self,
+                        FeuilletArticle       *article,
+                        FeuilletHistoryDialog *dialog)
+{
+  FeuilletArticle *open = feuillet_editor_get_article (self->editor);
+
+  if (open != NULL && feuillet_article_get_id (open) == feuillet_article_get_id (article))
+    open_article (self, article);
+  put_on_top (self, article);
+  show_toast (self, _("Version restored"));
+}
+
+static void
+on_flushed_for_history_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(FeuilletWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  FeuilletArticle *article = feuillet_editor_get_article (self->editor);
+  FeuilletHistoryDialog *dialog;
+
+  /* What was typed is saved first: the dialog compares with it, and the editor cannot
+   * later save its old text over a restore. */
+  if (!feuillet_editor_flush_finish (FEUILLET_EDITOR (source), result, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  if (article == NULL)
+    return;
+
+  dialog = feuillet_history_dialog_new (self->store, article);
+  g_signal_connect_object (dialog, "restored", G_CALLBACK (on_history_restored_cb), self, G_CONNECT_SWAPPED);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FeuilletWindow *self = FEUILLET_WINDOW (widget);
+
+  if (feuillet_editor_get_article (self->editor) != NULL)
+    feuillet_editor_flush_async (self->editor, NULL, on_flushed_for_history_cb, g_object_ref (self));
 }
 
 static void
@@ -534,6 +587,28 @@ on_library_changed_cb (FeuilletWindow *self,
 }
 
 static void
+on_welcome_created_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(FeuilletWindow) self = user_data;
+  g_autoptr(FeuilletArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+
+  article = feuillet_store_create_finish (FEUILLET_STORE (source), result, &error);
+  if (article == NULL)
+    {
+      if (!is_cancelled (error))
+        show_toast (self, error->message);
+      return;
+    }
+
+  g_settings_set_boolean (self->settings, "first-run", FALSE);
+  put_on_top (self, article);
+  open_article (self, article);
+}
+
+static void
 on_store_opened_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -546,6 +621,16 @@ on_store_opened_cb (GObject      *source,
     {
       if (!is_cancelled (error))
         show_error (self, error);
+      return;
+    }
+
+  /* The store runs its jobs in order: the list read next already holds the welcome article. */
+  if (g_settings_get_boolean (self->settings, "first-run"))
+    {
+      g_autoptr(FeuilletArticle) welcome = feuillet_welcome_article_new ();
+
+      feuillet_store_create_async (self->store, welcome, self->cancellable, on_welcome_created_cb, g_object_ref (self));
+      reload_list (self);
       return;
     }
 
@@ -707,6 +792,8 @@ feuillet_window_class_init (FeuilletWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.trash-article", NULL, trash_article_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-metadata", NULL, toggle_metadata_action);
+  gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.show-history", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-metadata", NULL);
 }
 
@@ -745,6 +832,7 @@ feuillet_window_init (FeuilletWindow *self)
   gtk_stack_add_named (self->sidebar_stack, no_results, "no-results");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-article", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", FALSE);
 
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);

@@ -39,8 +39,15 @@ class WindowTestCase(unittest.TestCase):
         self.tmp = tempfile.TemporaryDirectory(prefix="feuillet-ui-")
         self.library = os.path.join(self.tmp.name, "library.db")
         self.display = Display()
+        # Settings in a file of the test's own (GIO's keyfile backend, under HOME): they last
+        # across the restarts within one test, and the welcome article is made only when a
+        # test asks for it (test-preferences.py chooses the memory backend: a first start).
+        settings_dir = os.path.join(self.tmp.name, ".config", "glib-2.0", "settings")
+        os.makedirs(settings_dir)
+        with open(os.path.join(settings_dir, "keyfile"), "w") as f:
+            f.write("[io/github/feuillet/Feuillet]\nfirst-run=false\n")
         self.env = dict(os.environ, DISPLAY=self.display.name, FEUILLET_LIBRARY=self.library,
-                        GSETTINGS_BACKEND="memory", GTK_A11Y="none", NO_AT_BRIDGE="1",
+                        GSETTINGS_BACKEND="keyfile", GTK_A11Y="none", NO_AT_BRIDGE="1",
                         XDG_RUNTIME_DIR=self.tmp.name, HOME=self.tmp.name)
         self.env.pop("WAYLAND_DISPLAY", None)
         self.app = None
