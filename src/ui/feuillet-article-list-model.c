@@ -22,6 +22,8 @@ struct _FeuilletArticleListModel
 
   /* owned */
   FeuilletStore *store;
+  /* status, tag, trash: which articles */
+  FeuilletQuery *filters;
   GCancellable *cancellable;
   /* page number → Page */
   GHashTable *pages;
@@ -110,7 +112,7 @@ read_page (FeuilletArticleListModel *self,
   if (!g_hash_table_add (self->loading, GUINT_TO_POINTER (number)))
     return;
 
-  query = feuillet_query_new ();
+  query = feuillet_query_copy (self->filters);
   query->offset = number * PAGE_SIZE;
   query->limit = PAGE_SIZE;
 
@@ -204,6 +206,7 @@ feuillet_article_list_model_finalize (GObject *object)
   FeuilletArticleListModel *self = (FeuilletArticleListModel *)object;
 
   g_clear_object (&self->store);
+  g_clear_pointer (&self->filters, feuillet_query_free);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->loading, g_hash_table_unref);
@@ -228,6 +231,7 @@ feuillet_article_list_model_init (FeuilletArticleListModel *self)
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) page_free);
   self->loading = g_hash_table_new (NULL, NULL);
   g_queue_init (&self->recent);
+  self->filters = feuillet_query_new ();
 }
 
 FeuilletArticleListModel *
@@ -254,5 +258,25 @@ feuillet_article_list_model_reload (FeuilletArticleListModel *self)
 
   self->generation++;
   g_hash_table_remove_all (self->loading);
-  feuillet_store_count_async (self->store, NULL, self->cancellable, on_counted_cb, g_object_ref (self));
+  feuillet_store_count_async (self->store, self->filters, self->cancellable, on_counted_cb, g_object_ref (self));
+}
+
+/**
+ * feuillet_article_list_model_set_filters:
+ * @filters: the status, tag and trash to list; its text, offset and limit are not used
+ *
+ * Lists other articles: call feuillet_article_list_model_reload() next.
+ */
+void
+feuillet_article_list_model_set_filters (FeuilletArticleListModel *self,
+                                         const FeuilletQuery      *filters)
+{
+  g_return_if_fail (FEUILLET_IS_ARTICLE_LIST_MODEL (self));
+  g_return_if_fail (filters != NULL);
+
+  g_clear_pointer (&self->filters, feuillet_query_free);
+  self->filters = feuillet_query_copy (filters);
+  g_clear_pointer (&self->filters->text, g_free);
+  self->filters->offset = 0;
+  self->filters->limit = 0;
 }

@@ -17,5 +17,7 @@ G_DECLARE_FINAL_TYPE (FeuilletArticleListModel, feuillet_article_list_model, FEU
 
 FeuilletArticleListModel *feuillet_article_list_model_new    (FeuilletStore            *store);
 void                      feuillet_article_list_model_reload (FeuilletArticleListModel *self);
+void                      feuillet_article_list_model_set_filters (FeuilletArticleListModel *self,
+                                                                   const FeuilletQuery      *filters);
 
 G_END_DECLS

@@ -23,6 +23,10 @@ struct _FeuilletWindow
   AdwToastOverlay *toast_overlay;
   AdwNavigationSplitView *split_view;
   GtkSearchEntry *search_entry;
+  AdwNavigationPage *sidebar_page;
+  GtkDropDown *status_filter;
+  GtkDropDown *tag_filter;
+  GtkToggleButton *trash_toggle;
   GtkStack *sidebar_stack;
   GtkListView *article_list;
   AdwStatusPage *error_page;
@@ -41,11 +45,22 @@ struct _FeuilletWindow
   GtkSingleSelection *selection;
   GCancellable *cancellable;
   GCancellable *list_cancellable;
+  /* "All Tags", then the library's tags, for the tag filter */
+  GtkStringList *tags;
   GSettings *settings;
   gboolean closing;
 };
 
 G_DEFINE_FINAL_TYPE (FeuilletWindow, feuillet_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void reload_list (FeuilletWindow *self);
+
+/* An article on its way to or from the trash. */
+typedef struct
+{
+  FeuilletWindow *window;
+  gint64          id;
+} TrashData;
 
 static void
 show_error (FeuilletWindow *self,
@@ -109,7 +124,8 @@ find_article (FeuilletWindow *self,
 static gboolean
 searching (FeuilletWindow *self)
 {
-  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0';
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0' &&
+         !gtk_toggle_button_get_active (self->trash_toggle);
 }
 
 /* The article just saved is the most recent: it goes to the top of the list. */
@@ -197,6 +213,39 @@ load_article (FeuilletWindow *self,
 }
 
 static void
+on_restored_from_trash_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autofree TrashData *data = user_data;
+  g_autoptr(FeuilletWindow) self = data->window;
+  g_autoptr(GError) error = NULL;
+
+  if (!feuillet_store_untrash_finish (FEUILLET_STORE (source), result, &error))
+    {
+      if (!is_cancelled (error))
+        show_toast (self, error->message);
+      return;
+    }
+
+  show_toast (self, _("Article restored from the trash"));
+  gtk_toggle_button_set_active (self->trash_toggle, FALSE);
+  reload_list (self);
+  load_article (self, data->id);
+}
+
+static void
+restore_from_trash (FeuilletWindow *self,
+                    gint64          id)
+{
+  TrashData *data = g_new0 (TrashData, 1);
+
+  data->window = g_object_ref (self);
+  data->id = id;
+  feuillet_store_untrash_async (self->store, id, self->cancellable, on_restored_from_trash_cb, data);
+}
+
+static void
 on_article_list_activate_cb (FeuilletWindow *self,
                              guint           position,
                              GtkListView    *list_view)
@@ -204,8 +253,16 @@ on_article_list_activate_cb (FeuilletWindow *self,
   g_autoptr(FeuilletArticleSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   /* A row whose page is still being read has nothing to open yet. */
-  if (summary != NULL && feuillet_article_summary_get_id (summary) > 0)
-    load_article (self, feuillet_article_summary_get_id (summary));
+  if (summary == NULL || feuillet_article_summary_get_id (summary) == 0)
+    return;
+
+  /* From the trash, choosing an article brings it back. */
+  if (feuillet_article_summary_get_trashed (summary) != NULL)
+    {
+      restore_from_trash (self, feuillet_article_summary_get_id (summary));
+      return;
+    }
+  load_article (self, feuillet_article_summary_get_id (summary));
 }
 
 static void
@@ -232,6 +289,62 @@ on_list_ready_cb (GObject      *source,
 }
 
 static void
+on_tags_listed_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(FeuilletWindow) self = user_data;
+  g_auto(GStrv) tags = feuillet_store_list_tags_finish (FEUILLET_STORE (source), result, NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tags));
+  guint selected = gtk_drop_down_get_selected (self->tag_filter);
+  g_autofree char *selected_tag = NULL;
+  gboolean same = tags != NULL && g_strv_length (tags) == n - 1;
+
+  if (tags == NULL)
+    return;
+  for (guint i = 1; same && i < n; i++)
+    same = g_str_equal (gtk_string_list_get_string (self->tags, i), tags[i - 1]);
+  if (same)
+    return;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+    selected_tag = g_strdup (gtk_string_list_get_string (self->tags, selected));
+
+  /* The filter keeps its tag while the list of tags changes. */
+  g_signal_handlers_block_by_func (self->tag_filter, reload_list, self);
+  gtk_string_list_splice (self->tags, 1, n - 1, (const char * const *)tags);
+  gtk_drop_down_set_selected (self->tag_filter, 0);
+  for (guint i = 0; selected_tag != NULL && tags[i] != NULL; i++)
+    if (g_str_equal (tags[i], selected_tag))
+      gtk_drop_down_set_selected (self->tag_filter, i + 1);
+  g_signal_handlers_unblock_by_func (self->tag_filter, reload_list, self);
+}
+
+static void
+refresh_tags (FeuilletWindow *self)
+{
+  feuillet_store_list_tags_async (self->store, self->cancellable, on_tags_listed_cb, g_object_ref (self));
+}
+
+/* What the status and tag filters and the trash button ask for. */
+static FeuilletQuery *
+filters_query (FeuilletWindow *self)
+{
+  FeuilletQuery *query = feuillet_query_new ();
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  guint tag = gtk_drop_down_get_selected (self->tag_filter);
+
+  /* The first entry of each is "all". */
+  query->has_status = status != GTK_INVALID_LIST_POSITION && status > 0;
+  query->status = query->has_status ? status - 1 : 0;
+  if (tag != GTK_INVALID_LIST_POSITION && tag > 0)
+    query->tag = g_strdup (gtk_string_object_get_string (gtk_drop_down_get_selected_item (self->tag_filter)));
+  query->trash = gtk_toggle_button_get_active (self->trash_toggle);
+
+  return query;
+}
+
+static void
 reload_list (FeuilletWindow *self)
 {
   g_autoptr(FeuilletQuery) query = NULL;
@@ -241,15 +354,19 @@ reload_list (FeuilletWindow *self)
   g_clear_object (&self->list_cancellable);
   self->list_cancellable = g_cancellable_new ();
 
-  if (!searching (self))
+  query = filters_query (self);
+  adw_navigation_page_set_title (self->sidebar_page, query->trash ? _("Trash") : _("Articles"));
+
+  /* The trash is listed, not searched. */
+  if (!searching (self) || query->trash)
     {
+      feuillet_article_list_model_set_filters (self->recent, query);
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->recent));
       feuillet_article_list_model_reload (self->recent);
       return;
     }
 
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
-  query = feuillet_query_new ();
   query->limit = SIDEBAR_LIMIT;
   query->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   query->prefix = TRUE;
@@ -293,6 +410,7 @@ on_editor_saved_cb (FeuilletWindow  *self,
   FeuilletArticle *current = feuillet_editor_get_article (editor);
 
   put_on_top (self, article);
+  refresh_tags (self);
   if (current != NULL && feuillet_article_get_id (current) == feuillet_article_get_id (article))
     adw_navigation_page_set_title (self->content_page, title[0] ? title : _("New Article"));
 }
@@ -402,12 +520,6 @@ search_action (GtkWidget  *widget,
   adw_navigation_split_view_set_show_content (self->split_view, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
-
-typedef struct
-{
-  FeuilletWindow *window;
-  gint64          id;
-} TrashData;
 
 static void
 on_untrashed_cb (GObject      *source,
@@ -581,6 +693,7 @@ on_library_changed_cb (FeuilletWindow *self,
   FeuilletArticle *open = feuillet_editor_get_article (self->editor);
 
   reload_list (self);
+  refresh_tags (self);
   if (open != NULL && !feuillet_editor_get_busy (self->editor))
     feuillet_store_load_async (self->store, feuillet_article_get_id (open), self->cancellable,
                                on_reloaded_cb, g_object_ref (self));
@@ -630,7 +743,8 @@ on_store_opened_cb (GObject      *source,
       g_autoptr(FeuilletArticle) welcome = feuillet_welcome_article_new ();
 
       feuillet_store_create_async (self->store, welcome, self->cancellable, on_welcome_created_cb, g_object_ref (self));
-      reload_list (self);
+      refresh_tags (self);
+  reload_list (self);
       return;
     }
 
@@ -756,6 +870,7 @@ feuillet_window_finalize (GObject *object)
 
   g_clear_object (&self->articles);
   g_clear_object (&self->recent);
+  g_clear_object (&self->tags);
   g_clear_object (&self->selection);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->list_cancellable);
@@ -779,6 +894,10 @@ feuillet_window_class_init (FeuilletWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, split_view);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, sidebar_page);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, tag_filter);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, trash_toggle);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, article_list);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, error_page);
@@ -801,6 +920,8 @@ static void
 feuillet_window_init (FeuilletWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkStringList) statuses = NULL;
+  g_autoptr(GtkExpression) expression = NULL;
   GtkEventController *list_keys;
   GtkWidget *no_results;
 
@@ -833,6 +954,20 @@ feuillet_window_init (FeuilletWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-article", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", FALSE);
+
+  statuses = gtk_string_list_new (NULL);
+  gtk_string_list_append (statuses, _("All Statuses"));
+  for (FeuilletArticleStatus status = FEUILLET_ARTICLE_STATUS_IDEA; status <= FEUILLET_ARTICLE_STATUS_PUBLISHED; status++)
+    gtk_string_list_append (statuses, feuillet_article_status_get_label (status));
+  gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
+  self->tags = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->tags, _("All Tags"));
+  gtk_drop_down_set_model (self->tag_filter, G_LIST_MODEL (self->tags));
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->tag_filter, expression);
+  g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (reload_list), self);
+  g_signal_connect_swapped (self->tag_filter, "notify::selected", G_CALLBACK (reload_list), self);
+  g_signal_connect_swapped (self->trash_toggle, "toggled", G_CALLBACK (reload_list), self);
 
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);

@@ -5,6 +5,7 @@ library checked with feuillet-cli."""
 
 import json
 import os
+import subprocess
 import signal
 import sys
 import time
@@ -69,6 +70,24 @@ class TestWriting(WindowTestCase):
         self.keys("ctrl+q")
         self.assertEqual(self.app.wait(timeout=10), 0)
         self.assertEqual(self.articles()[0]["title"], "Dernier mot")
+
+    def test_restore_from_trash(self):
+        """The trash button lists the trash; choosing an article there brings it back."""
+        self.cli("import", SAMPLE)
+        article_id = str(self.articles()[0]["id"])
+        self.cli("delete", article_id)
+        self.start()
+        # The filter button beside "new article" (the window sits at the display's corner,
+        # no window manager), then the last control of its popover: the trash.
+        subprocess.run(["xdotool", "mousemove", "64", "27", "click", "1"], env=self.env, check=True)
+        time.sleep(0.5)
+        self.keys("Tab", "Tab", "space", "Escape")
+        time.sleep(1)
+        self.keys("ctrl+f", "Tab")
+        time.sleep(0.5)
+        self.keys("Return")
+        self.wait_for(lambda: len(self.articles()) == 1, "the article coming back from the trash")
+        self.assertEqual(json.loads(self.cli("list", "--trash", "--json")), [])
 
     def test_changes_from_cli_show(self):
         """feuillet-cli changes the open article: the window shows it within 2 s, and typing
