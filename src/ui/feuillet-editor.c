@@ -130,6 +130,7 @@ update_counts (FeuilletEditor *self)
       if (off)
         {
           gtk_widget_add_css_class (GTK_WIDGET (self->target_label), "warning");
+          /* xgettext:no-c-format */
           gtk_widget_set_tooltip_text (GTK_WIDGET (self->target_label),
                                        _("More than 10 % away from the ordered length"));
         }
@@ -379,6 +380,31 @@ on_editor_font_changed_cb (FeuilletEditor *self)
   gtk_css_provider_load_from_string (self->font_css, css->str);
 }
 
+/*
+ * A text view measures itself by the lines it has laid out, and lays out lines as they come
+ * on screen: one that was 0 px tall when its text arrived (a short article opened at
+ * start-up, GTK 4.18) stays 0 px tall. Once idle, each line is laid out (asking where the
+ * text ends does it) and the views measured again.
+ */
+static gboolean
+settle_layout_cb (gpointer data)
+{
+  FeuilletEditor *self = data;
+  GtkTextView *views[] = { self->title_view, self->chapeau_view };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GdkRectangle location;
+      GtkTextIter end;
+
+      gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (views[i]), &end);
+      gtk_text_view_get_iter_location (views[i], &end, &location);
+      gtk_widget_queue_resize (GTK_WIDGET (views[i]));
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 set_buffer_text (GtkTextView *view,
                  const char  *text)
@@ -392,6 +418,7 @@ set_buffer_text (GtkTextView *view,
   gtk_text_buffer_end_irreversible_action (buffer);
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
+
 }
 
 static void
@@ -606,6 +633,7 @@ feuillet_editor_set_article (FeuilletEditor  *self,
     }
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  g_idle_add_full (G_PRIORITY_LOW, settle_layout_cb, g_object_ref (self), g_object_unref);
   set_save_state (self, article ? _("Saved") : "");
   update_counts (self);
 }

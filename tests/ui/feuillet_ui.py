@@ -59,9 +59,9 @@ class WindowTestCase(unittest.TestCase):
         self.display.close()
         self.tmp.cleanup()
 
-    def cli(self, *args):
+    def cli(self, *args, stdin=None):
         result = subprocess.run([CLI, "--library", self.library, *args], capture_output=True,
-                                env=self.env, timeout=60)
+                                input=stdin, env=self.env, timeout=60)
         self.assertEqual(result.returncode, 0, result.stderr.decode())
         return result.stdout.decode()
 

@@ -71,6 +71,26 @@ class TestWriting(WindowTestCase):
         self.assertEqual(self.app.wait(timeout=10), 0)
         self.assertEqual(self.articles()[0]["title"], "Dernier mot")
 
+    def test_reopens_last_article(self):
+        """Started again, the window shows the article it was showing, title included (a short
+        article once came back with an invisible title and chapeau)."""
+        self.cli("new", "--title", "Court", "--chapeau", "Un chapeau", "--body-file", "-", stdin=b"Un corps.")
+        self.start()
+        self.keys("ctrl+f", "Tab")
+        time.sleep(0.5)
+        self.keys("Return")
+        time.sleep(1)
+        self.keys("ctrl+q")
+        self.app.wait(timeout=10)
+        self.start()
+        time.sleep(1)
+        # The title's place in the editor (the window sits at the display's corner).
+        shot = os.path.join(self.tmp.name, "title.png")
+        subprocess.run(["import", "-window", "root", "-crop", "400x40+330+70", shot], env=self.env, check=True)
+        spread = subprocess.run(["convert", shot, "-format", "%[fx:standard_deviation]", "info:"],
+                                capture_output=True, env=self.env, check=True).stdout.decode()
+        self.assertGreater(float(spread), 0.05, "nothing is drawn where the title should be")
+
     def test_restore_from_trash(self):
         """The trash button lists the trash; choosing an article there brings it back."""
         self.cli("import", SAMPLE)
