@@ -100,8 +100,10 @@ class TestWriting(WindowTestCase):
         # The filter button beside "new article" (the window sits at the display's corner,
         # no window manager), then the last control of its popover: the trash.
         subprocess.run(["xdotool", "mousemove", "64", "27", "click", "1"], env=self.env, check=True)
+        time.sleep(0.7)
+        self.keys("alt+t")
         time.sleep(0.5)
-        self.keys("Tab", "Tab", "space", "Escape")
+        self.keys("Escape")
         time.sleep(1)
         self.keys("ctrl+f", "Tab")
         time.sleep(0.5)
