@@ -57,6 +57,7 @@ struct _FeuilletEditor
 enum {
   PROP_0,
   PROP_SHOW_METADATA,
+  PROP_NARROW,
   N_PROPS
 };
 
@@ -440,6 +441,9 @@ feuillet_editor_get_property (GObject    *object,
     case PROP_SHOW_METADATA:
       g_value_set_boolean (value, adw_overlay_split_view_get_show_sidebar (self->metadata_split));
       break;
+    case PROP_NARROW:
+      g_value_set_boolean (value, adw_overlay_split_view_get_collapsed (self->metadata_split));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -457,6 +461,13 @@ feuillet_editor_set_property (GObject      *object,
     {
     case PROP_SHOW_METADATA:
       adw_overlay_split_view_set_show_sidebar (self->metadata_split, g_value_get_boolean (value));
+      break;
+    case PROP_NARROW:
+      if (g_value_get_boolean (value) != adw_overlay_split_view_get_collapsed (self->metadata_split))
+        {
+          adw_overlay_split_view_set_collapsed (self->metadata_split, g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -507,6 +518,10 @@ feuillet_editor_class_init (FeuilletEditorClass *klass)
   /* Whether the article's details (category, tags, status…) are shown beside the text. */
   properties[PROP_SHOW_METADATA] =
     g_param_spec_boolean ("show-metadata", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* In a narrow window: the details then cover the text rather than share the width. */
+  properties[PROP_NARROW] =
+    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -20,6 +20,7 @@ struct _FeuilletWindow
   AdwApplicationWindow parent_instance;
 
   /* template widgets */
+  AdwBreakpoint *narrow_breakpoint;
   AdwToastOverlay *toast_overlay;
   AdwNavigationSplitView *split_view;
   GtkSearchEntry *search_entry;
@@ -891,6 +892,7 @@ feuillet_window_class_init (FeuilletWindowClass *klass)
   window_class->close_request = feuillet_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/feuillet-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, narrow_breakpoint);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, split_view);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, search_entry);
@@ -994,6 +996,8 @@ feuillet_window_new (FeuilletApplication *application)
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->editor), "editor");
   g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_library_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Narrow, the details cover the text instead of sitting beside it. */
+  adw_breakpoint_add_setters (self->narrow_breakpoint, G_OBJECT (self->editor), "narrow", TRUE, NULL);
   g_object_bind_property (self->metadata_button, "active", self->editor, "show-metadata",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
