@@ -14,7 +14,7 @@ library=${FEUILLET_BENCH_LIBRARY:-$HOME/.cache/feuillet/bench/library-100000.db}
 measure=$builddir/tests/bench/window-map-time
 [ -f "$library" ] || { echo "No $library: run bench-library first" >&2; exit 1; }
 
-export GSETTINGS_BACKEND=memory GTK_A11Y=none NO_AT_BRIDGE=1
+export GTK_A11Y=none NO_AT_BRIDGE=1
 
 # On the display: the runs themselves.
 if [ "${1:-}" = --inside ]; then
@@ -27,6 +27,11 @@ fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# Settings of this run's own: not a first start (no welcome article added to the library),
+# no article reopened.
+export GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME=$tmp/config
+mkdir -p "$XDG_CONFIG_HOME/glib-2.0/settings"
+printf '[io/github/feuillet/Feuillet]\nfirst-run=false\n' > "$XDG_CONFIG_HOME/glib-2.0/settings/keyfile"
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session "$0" --inside "$runs" > "$tmp/results" 2>/dev/null
 
 median ()
