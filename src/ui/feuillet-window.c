@@ -195,7 +195,9 @@ on_article_loaded_cb (GObject      *source,
       return;
     }
 
+  /* Chosen from the list or reopened: ready to write in. */
   open_article (self, article);
+  feuillet_editor_focus_title (self->editor);
 }
 
 static void

@@ -91,6 +91,28 @@ class TestWriting(WindowTestCase):
                                 capture_output=True, env=self.env, check=True).stdout.decode()
         self.assertGreater(float(spread), 0.05, "nothing is drawn where the title should be")
 
+    def test_search_opens_article(self):
+        """Ctrl+F, a word without its accents, Tab, Enter: the article that has it opens, and
+        typing goes into it."""
+        self.cli("import", SAMPLE)
+        self.cli("new", "--title", "Conseil municipal", "--body-file", "-", stdin=b"Le budget est vote.")
+        self.cli("new", "--title", "Gerardmer sous la neige")
+        self.start()
+        self.keys("ctrl+f")
+        self.type("cooperation")
+        time.sleep(1)
+        self.keys("Tab")
+        time.sleep(0.5)
+        self.keys("Return")
+        time.sleep(1)
+        self.keys("ctrl+Home")
+        self.type("EXCLUSIF ")
+        kazakhstan = [a for a in self.articles() if a["title"].endswith("industrie vosgienne")]
+        self.wait_for(lambda: any(a["title"].startswith("EXCLUSIF Le Kazakhstan") for a in self.articles()),
+                      "the searched article being the one edited")
+        self.assertEqual(len(kazakhstan), 1)
+        self.assertIn("Conseil municipal", [a["title"] for a in self.articles()])
+
     def test_restore_from_trash(self):
         """The trash button lists the trash; choosing an article there brings it back."""
         self.cli("import", SAMPLE)
