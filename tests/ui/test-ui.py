@@ -113,6 +113,33 @@ class TestWriting(WindowTestCase):
         self.assertEqual(len(kazakhstan), 1)
         self.assertIn("Conseil municipal", [a["title"] for a in self.articles()])
 
+    def test_details_category_and_tags(self):
+        """F9 shows the details; a category and two tags typed there are saved, the tag the
+        library already knows under another case keeping its first spelling."""
+        self.cli("new", "--title", "Ancien", "--tag", "Vosges")
+        self.start()
+        self.keys("ctrl+n")
+        self.wait_for(lambda: len(self.articles()) == 2, "a new article")
+        time.sleep(0.3)
+        self.type("Avec des etiquettes")
+        self.keys("F9")
+        time.sleep(1.5)
+        # The details panel's rows, at the window's right (the window sits at the corner).
+        subprocess.run(["xdotool", "mousemove", "930", "89", "click", "1"], env=self.env, check=True)
+        time.sleep(0.3)
+        self.type("Sport")
+        subprocess.run(["xdotool", "mousemove", "930", "428", "click", "1"], env=self.env, check=True)
+        time.sleep(0.3)
+        self.type("Remiremont, vosges")
+        self.keys("Return")
+        article_id = str(self.articles()[0]["id"])
+
+        def saved():
+            shown = json.loads(self.cli("show", article_id, "--json"))
+            return shown["category"] == "Sport" and shown["tags"] == ["Remiremont", "Vosges"]
+
+        self.wait_for(saved, "the category and tags in the library")
+
     def test_restore_from_trash(self):
         """The trash button lists the trash; choosing an article there brings it back."""
         self.cli("import", SAMPLE)
