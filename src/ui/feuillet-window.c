@@ -134,7 +134,7 @@ static void
 put_on_top (FeuilletWindow  *self,
             FeuilletArticle *article)
 {
-  g_autoptr(FeuilletArticleSummary) summary = summary_for_article (article);
+  g_autoptr(FeuilletArticleSummary) summary = NULL;
   guint position;
 
   if (!searching (self))
@@ -147,6 +147,7 @@ put_on_top (FeuilletWindow  *self,
 
   if (find_article (self, feuillet_article_get_id (article), &position))
     {
+      summary = summary_for_article (article);
       g_list_store_remove (self->articles, position);
       g_list_store_insert (self->articles, 0, summary);
       gtk_single_selection_set_selected (self->selection, 0);
