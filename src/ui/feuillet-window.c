@@ -647,7 +647,7 @@ on_list_key_pressed_cb (GtkEventControllerKey *controller,
                         GdkModifierType        state,
                         FeuilletWindow        *self)
 {
-  g_autoptr(FeuilletArticleSummary) summary = NULL;
+  FeuilletArticleSummary *summary;
 
   if ((keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete) ||
       (state & gtk_accelerator_get_default_mod_mask ()) != 0)
@@ -657,7 +657,7 @@ on_list_key_pressed_cb (GtkEventControllerKey *controller,
   if (summary == NULL || feuillet_article_summary_get_id (summary) == 0)
     return GDK_EVENT_PROPAGATE;
 
-  trash_article (self, feuillet_article_summary_get_id (g_object_ref (summary)));
+  trash_article (self, feuillet_article_summary_get_id (summary));
   return GDK_EVENT_STOP;
 }
 
