@@ -172,9 +172,9 @@ index_when_idle (FeuilletStore *self)
 {
   g_autoptr(GError) error = NULL;
 
-  /* Nobody waits on this: a failure is reported by the next search, which tries again. */
+  /* Nobody waits on this: the next search tries again, and reports a failure. */
   if (!index_pending (self, &error))
-    g_warning ("Could not update the search index: %s", error->message);
+    g_debug ("Could not update the search index yet: %s", error->message);
 }
 
 static gboolean

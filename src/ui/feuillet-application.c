@@ -68,13 +68,31 @@ feuillet_application_activate (GApplication *application)
 }
 
 static void
+on_store_closed_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  feuillet_store_close_finish (FEUILLET_STORE (source), result, NULL);
+  *(gboolean *)user_data = TRUE;
+}
+
+static void
 feuillet_application_shutdown (GApplication *application)
 {
   FeuilletApplication *self = FEUILLET_APPLICATION (application);
 
   feuillet_stall_probe_stop ();
 
-  /* Disposing the store waits for its last writes. */
+  /* Calls still queued (a last save) are written before the program ends: closing the
+   * store comes after them. Quitting is the one time the main loop waits on the disk. */
+  if (self->store != NULL)
+    {
+      gboolean closed = FALSE;
+
+      feuillet_store_close_async (self->store, NULL, on_store_closed_cb, &closed);
+      while (!closed)
+        g_main_context_iteration (NULL, TRUE);
+    }
   g_clear_object (&self->store);
 
   G_APPLICATION_CLASS (feuillet_application_parent_class)->shutdown (application);

@@ -37,6 +37,13 @@ struct _FeuilletArticleListModel
 
 static void feuillet_article_list_model_iface_init (GListModelInterface *iface);
 
+enum {
+  FAILED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE_WITH_CODE (FeuilletArticleListModel, feuillet_article_list_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, feuillet_article_list_model_iface_init))
 
@@ -86,7 +93,7 @@ on_page_read_cb (GObject      *source,
   if (summaries == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not read articles %u to %u: %s", start, start + PAGE_SIZE, error->message);
+        g_signal_emit (self, signals[FAILED], 0, error);
       return;
     }
   if (request->generation != self->generation || start >= self->n_items)
@@ -181,7 +188,7 @@ on_counted_cb (GObject      *source,
   if (!feuillet_store_count_finish (FEUILLET_STORE (source), result, &count, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not count the articles: %s", error->message);
+        g_signal_emit (self, signals[FAILED], 0, error);
       return;
     }
 
@@ -222,6 +229,15 @@ feuillet_article_list_model_class_init (FeuilletArticleListModelClass *klass)
 
   object_class->dispose = feuillet_article_list_model_dispose;
   object_class->finalize = feuillet_article_list_model_finalize;
+
+  /**
+   * FeuilletArticleListModel::failed:
+   * @error: why the library could not be read
+   *
+   * Articles could not be read; the list shows what it had.
+   */
+  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void

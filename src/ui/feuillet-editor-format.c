@@ -40,8 +40,11 @@ text_after_is (GtkTextIter *iter,
 {
   GtkTextIter end = *iter;
   g_autofree char *text = NULL;
+  int length = g_utf8_strlen (marker, -1);
 
-  if (!gtk_text_iter_forward_chars (&end, g_utf8_strlen (marker, -1)))
+  /* forward_chars() says FALSE on reaching the end of the text, which a marker may end. */
+  gtk_text_iter_forward_chars (&end, length);
+  if (gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (iter) != length)
     return FALSE;
   text = gtk_text_iter_get_slice (iter, &end);
   return g_str_equal (text, marker);

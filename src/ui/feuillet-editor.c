@@ -49,9 +49,12 @@ struct _FeuilletEditor
   /* GTask*: flushes waiting for the article to be saved */
   GPtrArray *flushes;
   guint save_source;
+  guint settle_source;
+  GCancellable *cancellable;
+  guint saves_in_flight;
   gboolean dirty;
-  gboolean saving;
   gboolean loading;
+  gboolean disposed;
 };
 
 enum {
@@ -177,43 +180,101 @@ schedule_save (FeuilletEditor *self,
     self->save_source = g_timeout_add (delay_ms, on_save_timeout_cb, self);
 }
 
+/* A save on its way to the library: the article it is for may no longer be the one shown. */
+typedef struct
+{
+  FeuilletEditor  *self;
+  FeuilletArticle *article;
+} SaveCall;
+
+static void save_article (FeuilletEditor  *self,
+                          FeuilletArticle *article);
+
+static void
+save_call_free (SaveCall *call)
+{
+  g_clear_object (&call->self);
+  g_clear_object (&call->article);
+  g_free (call);
+}
+
+static gboolean
+on_retry_cb (gpointer data)
+{
+  SaveCall *call = data;
+
+  save_article (call->self, call->article);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_saved_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(FeuilletEditor) self = user_data;
+  SaveCall *call = user_data;
+  FeuilletEditor *self = call->self;
+  gboolean shown = call->article == self->article;
   g_autoptr(FeuilletArticle) saved = NULL;
   g_autoptr(GError) error = NULL;
 
-  self->saving = FALSE;
+  self->saves_in_flight--;
   saved = feuillet_store_save_finish (FEUILLET_STORE (source), result, &error);
 
   if (saved == NULL)
     {
       g_autofree char *state = g_strdup_printf (_("Not saved: %s"), error->message);
 
-      /* The text stays in the window and is saved again shortly. */
-      set_save_state (self, state);
-      self->dirty = TRUE;
+      if (!self->disposed)
+        set_save_state (self, state);
+
+      /* The words are kept and saved again shortly: from the window when the article is
+       * still shown, else from the copy this call holds. */
+      if (shown)
+        {
+          self->dirty = TRUE;
+          if (!self->disposed)
+            schedule_save (self, RETRY_DELAY_MS);
+        }
+      else
+        {
+          g_timeout_add_full (G_PRIORITY_DEFAULT, RETRY_DELAY_MS, on_retry_cb,
+                              g_steal_pointer (&call), (GDestroyNotify) save_call_free);
+        }
       finish_flushes (self, error);
-      schedule_save (self, RETRY_DELAY_MS);
+      g_clear_pointer (&call, save_call_free);
       return;
     }
 
-  if (self->article != NULL && feuillet_article_get_id (saved) == feuillet_article_get_id (self->article))
+  if (shown)
     feuillet_article_set_updated (self->article, feuillet_article_get_updated (saved));
-  g_signal_emit (self, signals[SAVED], 0, saved);
+  if (!self->disposed)
+    g_signal_emit (self, signals[SAVED], 0, saved);
 
-  if (self->dirty)
+  if (self->dirty && shown)
+    save_now (self);
+  else if (!feuillet_editor_get_busy (self))
     {
-      save_now (self);
-      return;
+      if (!self->disposed)
+        /* Translators: the article is safely in the library */
+        set_save_state (self, _("Saved"));
+      finish_flushes (self, NULL);
     }
 
-  /* Translators: the article is safely in the library */
-  set_save_state (self, _("Saved"));
-  finish_flushes (self, NULL);
+  save_call_free (call);
+}
+
+/* The store copies @article and runs saves in order: a later one carries the newer text. */
+static void
+save_article (FeuilletEditor  *self,
+              FeuilletArticle *article)
+{
+  SaveCall *call = g_new0 (SaveCall, 1);
+
+  call->self = g_object_ref (self);
+  call->article = g_object_ref (article);
+  self->saves_in_flight++;
+  feuillet_store_save_async (self->store, article, NULL, on_saved_cb, call);
 }
 
 static void
@@ -227,8 +288,6 @@ save_now (FeuilletEditor *self)
 
   if (self->article == NULL || !self->dirty)
     return;
-  if (self->saving)
-    return; /* on_saved_cb() saves again */
 
   title = title_text (self);
   chapeau = buffer_text (self->chapeau_view);
@@ -236,9 +295,9 @@ save_now (FeuilletEditor *self)
   g_object_set (self->article, "title", title, "chapeau", chapeau, "body", body, NULL);
 
   self->dirty = FALSE;
-  self->saving = TRUE;
-  set_save_state (self, _("Saving…"));
-  feuillet_store_save_async (self->store, self->article, NULL, on_saved_cb, g_object_ref (self));
+  if (!self->disposed)
+    set_save_state (self, _("Saving…"));
+  save_article (self, self->article);
 }
 
 /* The metadata panel changed the article itself. */
@@ -393,6 +452,7 @@ settle_layout_cb (gpointer data)
   FeuilletEditor *self = data;
   GtkTextView *views[] = { self->title_view, self->chapeau_view };
 
+  self->settle_source = 0;
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       GdkRectangle location;
@@ -479,9 +539,13 @@ feuillet_editor_dispose (GObject *object)
 {
   FeuilletEditor *self = (FeuilletEditor *)object;
 
-  /* Whatever is still unsaved goes to the store, which outlives us and writes it. */
+  /* Whatever is still unsaved goes to the store, which outlives us and writes it; what
+   * comes back later finds no widget to update. */
   save_now (self);
+  self->disposed = TRUE;
+  g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_handle_id (&self->settle_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), FEUILLET_TYPE_EDITOR);
 
   G_OBJECT_CLASS (feuillet_editor_parent_class)->dispose (object);
@@ -494,6 +558,7 @@ feuillet_editor_finalize (GObject *object)
 
   g_clear_object (&self->spelling);
   g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
   if (self->font_css != NULL)
     gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (self->font_css));
   g_clear_object (&self->font_css);
@@ -558,6 +623,7 @@ feuillet_editor_init (FeuilletEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->flushes = g_ptr_array_new_with_free_func (g_object_unref);
+  self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APPLICATION_ID);
   self->font_css = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
@@ -644,11 +710,12 @@ feuillet_editor_set_article (FeuilletEditor  *self,
       dictionary = dictionary_for_language (feuillet_article_get_language (article));
       ensure_spelling (self);
       spelling_text_buffer_adapter_set_language (self->spelling, dictionary);
-      feuillet_store_list_tags_async (self->store, NULL, on_library_tags_cb, g_object_ref (self));
+      feuillet_store_list_tags_async (self->store, self->cancellable, on_library_tags_cb, g_object_ref (self));
     }
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-  g_idle_add_full (G_PRIORITY_LOW, settle_layout_cb, g_object_ref (self), g_object_unref);
+  if (self->settle_source == 0)
+    self->settle_source = g_idle_add_full (G_PRIORITY_LOW, settle_layout_cb, self, NULL);
   set_save_state (self, article ? _("Saved") : "");
   update_counts (self);
 }
@@ -716,7 +783,7 @@ gboolean
 feuillet_editor_get_busy (FeuilletEditor *self)
 {
   g_return_val_if_fail (FEUILLET_IS_EDITOR (self), FALSE);
-  return self->dirty || self->saving;
+  return self->dirty || self->saves_in_flight > 0;
 }
 
 /**

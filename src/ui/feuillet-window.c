@@ -205,7 +205,12 @@ static void
 load_article (FeuilletWindow *self,
               gint64          id)
 {
-  FeuilletArticle *current = feuillet_editor_get_article (self->editor);
+  FeuilletArticle *current;
+
+  if (self->editor == NULL)
+    return; /* closed meanwhile */
+
+  current = feuillet_editor_get_article (self->editor);
 
   if (current != NULL && feuillet_article_get_id (current) == id)
     {
@@ -322,6 +327,10 @@ on_tags_listed_cb (GObject      *source,
     if (g_str_equal (tags[i], selected_tag))
       gtk_drop_down_set_selected (self->tag_filter, i + 1);
   g_signal_handlers_unblock_by_func (self->tag_filter, reload_list, self);
+
+  /* The tag filtered on is used no more: the filter shows all tags, so does the list. */
+  if (selected_tag != NULL && gtk_drop_down_get_selected (self->tag_filter) == 0)
+    reload_list (self);
 }
 
 static void
@@ -375,6 +384,13 @@ reload_list (FeuilletWindow *self)
   query->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   query->prefix = TRUE;
   feuillet_store_list_async (self->store, query, self->list_cancellable, on_list_ready_cb, g_object_ref (self));
+}
+
+static void
+on_recent_failed_cb (FeuilletWindow *self,
+                     const GError   *error)
+{
+  show_toast (self, error->message);
 }
 
 /* The library's list, empty or not. */
@@ -599,9 +615,21 @@ on_flushed_for_trash_cb (GObject      *source,
                          gpointer      user_data)
 {
   TrashData *data = user_data;
+  g_autoptr(GError) error = NULL;
 
-  /* Saved or not, the text is kept: its revision history goes to the trash with it. */
-  feuillet_editor_flush_finish (FEUILLET_EDITOR (source), result, NULL);
+  /* An article whose last words could not be saved stays out of the trash, and open. */
+  if (!feuillet_editor_flush_finish (FEUILLET_EDITOR (source), result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The article could not be saved: %s"), error->message);
+
+      show_toast (data->window, message);
+      load_article (data->window, data->id);
+      g_object_unref (data->window);
+      g_free (data);
+      return;
+    }
+
+  /* on_trashed_cb() takes @data. */
   feuillet_store_trash_async (data->window->store, data->id, data->window->cancellable, on_trashed_cb, data);
 }
 
@@ -802,6 +830,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     {
       gtk_label_set_label (GTK_LABEL (title), "…");
       gtk_label_set_label (GTK_LABEL (details), "");
+      gtk_list_item_set_accessible_label (item, _("Loading…"));
       return;
     }
 
@@ -862,6 +891,16 @@ feuillet_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->list_cancellable);
+
+  /* Answers still on their way must not reach a window without widgets. */
+  if (self->recent != NULL)
+    g_signal_handlers_disconnect_by_data (self->recent, self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->editor != NULL)
+    g_signal_handlers_disconnect_by_data (self->editor, self);
+  self->editor = NULL;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), FEUILLET_TYPE_WINDOW);
 
   G_OBJECT_CLASS (feuillet_window_parent_class)->dispose (object);
@@ -990,6 +1029,7 @@ feuillet_window_new (FeuilletApplication *application)
   self->store = feuillet_application_get_store (application);
 
   self->recent = feuillet_article_list_model_new (self->store);
+  g_signal_connect_object (self->recent, "failed", G_CALLBACK (on_recent_failed_cb), self, G_CONNECT_SWAPPED);
   /* After the selection model has seen the change, so that re-selecting sticks. */
   g_signal_connect_object (self->recent, "items-changed", G_CALLBACK (on_recent_items_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
