@@ -470,6 +470,7 @@ feuillet_text_format_counts (const FeuilletCounts *counts)
   g_autofree char *words = NULL;
   g_autofree char *feuillets = NULL;
   g_autofree char *reading = NULL;
+  gulong feuillets_n;
 
   g_return_val_if_fail (counts != NULL, NULL);
 
@@ -477,9 +478,11 @@ feuillet_text_format_counts (const FeuilletCounts *counts)
   signes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u signe", "%'u signes", counts->signes),
                             counts->signes);
   words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u word", "%'u words", counts->words), counts->words);
+  /* Plural forms count whole numbers; for 1.3, French says "1,3 feuillet" and English
+   * "1.3 feuillets": 0 asks for exactly that in both (and in languages like them). */
+  feuillets_n = counts->feuillets == 1.0 ? 1 : counts->feuillets < 2.0 ? 0 : (gulong) counts->feuillets;
   /* Translators: a feuillet is 1,500 signes; the number has one decimal */
-  feuillets = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%.1f feuillet", "%.1f feuillets",
-                                            (gulong) counts->feuillets),
+  feuillets = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%.1f feuillet", "%.1f feuillets", feuillets_n),
                                counts->feuillets);
   /* Translators: reading time */
   reading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u min read", "%u min read", counts->reading_minutes),

@@ -161,6 +161,22 @@ test_sample_article (void)
 }
 
 static void
+test_format_counts (void)
+{
+  FeuilletCounts counts = { 1950, 320, 1.3, 1 };
+  g_autofree char *text = NULL;
+
+  /* English plurals for a decimal: anything but exactly 1 is plural. */
+  text = feuillet_text_format_counts (&counts);
+  g_assert_cmpstr (text, ==, "1950 signes · 320 words · 1.3 feuillets · 1 min read");
+  g_clear_pointer (&text, g_free);
+
+  counts = (FeuilletCounts) { 1500, 1, 1.0, 1 };
+  text = feuillet_text_format_counts (&counts);
+  g_assert_cmpstr (text, ==, "1500 signes · 1 word · 1.0 feuillet · 1 min read");
+}
+
+static void
 test_check_utf8 (void)
 {
   g_autoptr(GError) error = NULL;
@@ -188,6 +204,7 @@ main (int   argc,
   g_test_add_func ("/text/feuillets", test_feuillets);
   g_test_add_func ("/text/sample-article", test_sample_article);
   g_test_add_func ("/text/check-utf8", test_check_utf8);
+  g_test_add_func ("/text/format-counts", test_format_counts);
 
   return g_test_run ();
 }
