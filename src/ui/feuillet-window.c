@@ -35,6 +35,9 @@ struct _FeuilletWindow
   GtkStack *content_stack;
   GtkToggleButton *metadata_button;
 
+  /* weak: the toast offering to undo the last move to the trash */
+  AdwToast *trash_toast;
+
   /* borrowed */
   FeuilletStore *store;
 
@@ -50,6 +53,7 @@ struct _FeuilletWindow
   GtkStringList *tags;
   GSettings *settings;
   gboolean closing;
+  gint64 last_trashed;
 };
 
 G_DEFINE_FINAL_TYPE (FeuilletWindow, feuillet_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -558,19 +562,35 @@ on_untrashed_cb (GObject      *source,
   reload_list (self);
 }
 
+/* The article the last "moved to the trash" toast is about, while that toast shows. */
 static void
-free_trash_data (gpointer  data,
-                 GClosure *closure)
+undo_trash (FeuilletWindow *self)
 {
-  g_free (data);
+  gint64 id = self->last_trashed;
+
+  if (id == 0)
+    return;
+
+  self->last_trashed = 0;
+  if (self->trash_toast != NULL)
+    adw_toast_dismiss (self->trash_toast);
+  feuillet_store_untrash_async (self->store, id, self->cancellable, on_untrashed_cb, g_object_ref (self));
 }
 
 static void
-on_undo_trash_cb (AdwToast  *toast,
-                  TrashData *data)
+undo_trash_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  feuillet_store_untrash_async (data->window->store, data->id, data->window->cancellable,
-                                on_untrashed_cb, g_object_ref (data->window));
+  undo_trash (FEUILLET_WINDOW (widget));
+}
+
+static void
+on_trash_toast_dismissed_cb (FeuilletWindow *self,
+                             AdwToast       *toast)
+{
+  if (toast == self->trash_toast)
+    self->last_trashed = 0;
 }
 
 static void
@@ -604,8 +624,11 @@ on_trashed_cb (GObject      *source,
   toast = adw_toast_new (_("Article moved to the trash"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_trash_cb),
-                         g_memdup2 (data, sizeof *data), free_trash_data, 0);
+  /* Undo: the toast's button, or Ctrl+Z anywhere the text does not take it first. */
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_trash), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_trash_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  self->last_trashed = data->id;
+  g_set_weak_pointer (&self->trash_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -914,6 +937,7 @@ feuillet_window_finalize (GObject *object)
   g_clear_object (&self->articles);
   g_clear_object (&self->recent);
   g_clear_object (&self->tags);
+  g_clear_weak_pointer (&self->trash_toast);
   g_clear_object (&self->selection);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->list_cancellable);
@@ -955,6 +979,8 @@ feuillet_window_class_init (FeuilletWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.trash-article", NULL, trash_article_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-metadata", NULL, toggle_metadata_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-trash", NULL, undo_trash_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-trash", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.show-history", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-metadata", NULL);

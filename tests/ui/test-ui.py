@@ -192,6 +192,11 @@ class TestWriting(WindowTestCase):
         trash = json.loads(self.cli("list", "--trash", "--json"))
         self.assertEqual([a["title"] for a in trash], ["A jeter"])
 
+        # Undo, from the keyboard, while the toast shows.
+        self.keys("ctrl+z")
+        self.wait_for(lambda: len(self.articles()) == 2, "the article coming back with Ctrl+Z")
+        self.assertEqual(json.loads(self.cli("list", "--trash", "--json")), [])
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
