@@ -5,11 +5,11 @@
 
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
-#include <libspelling.h>
 #include <math.h>
 
 #include "feuillet-editor-private.h"
 #include "feuillet-metadata-panel.h"
+#include "feuillet-spell-checker.h"
 #include "feuillet-text.h"
 
 /*
@@ -45,7 +45,7 @@ struct _FeuilletEditor
   GtkCssProvider *font_css;
   FeuilletStore *store;
   FeuilletArticle *article;
-  SpellingTextBufferAdapter *spelling;
+  FeuilletSpellChecker *spelling;
   /* GTask*: flushes waiting for the article to be saved */
   GPtrArray *flushes;
   guint save_source;
@@ -402,24 +402,18 @@ dictionary_for_language (const char *language)
 static void
 ensure_spelling (FeuilletEditor *self)
 {
-  GtkSourceBuffer *body;
-
   if (self->spelling != NULL)
     return;
 
-  body = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)));
-  self->spelling = spelling_text_buffer_adapter_new (body, spelling_checker_get_default ());
-  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->body_view),
-                                spelling_text_buffer_adapter_get_menu_model (self->spelling));
-  gtk_widget_insert_action_group (GTK_WIDGET (self->body_view), "spelling", G_ACTION_GROUP (self->spelling));
-  spelling_text_buffer_adapter_set_enabled (self->spelling, g_settings_get_boolean (self->settings, "spell-check"));
+  self->spelling = feuillet_spell_checker_new (GTK_TEXT_VIEW (self->body_view));
+  feuillet_spell_checker_set_enabled (self->spelling, g_settings_get_boolean (self->settings, "spell-check"));
 }
 
 static void
 on_spell_check_changed_cb (FeuilletEditor *self)
 {
   if (self->spelling != NULL)
-    spelling_text_buffer_adapter_set_enabled (self->spelling, g_settings_get_boolean (self->settings, "spell-check"));
+    feuillet_spell_checker_set_enabled (self->spelling, g_settings_get_boolean (self->settings, "spell-check"));
 }
 
 /* The body in the font chosen in Preferences. */
@@ -709,7 +703,7 @@ feuillet_editor_set_article (FeuilletEditor  *self,
     {
       dictionary = dictionary_for_language (feuillet_article_get_language (article));
       ensure_spelling (self);
-      spelling_text_buffer_adapter_set_language (self->spelling, dictionary);
+      feuillet_spell_checker_set_language (self->spelling, dictionary);
       feuillet_store_list_tags_async (self->store, self->cancellable, on_library_tags_cb, g_object_ref (self));
     }
 
