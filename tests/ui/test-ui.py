@@ -140,6 +140,30 @@ class TestWriting(WindowTestCase):
 
         self.wait_for(saved, "the category and tags in the library")
 
+    def test_spell_check_underlines(self):
+        """A word no dictionary knows is underlined in red in the body, once typed."""
+        self.start()
+        self.keys("ctrl+n")
+        self.wait_for(lambda: len(self.articles()) == 1, "a new article")
+        time.sleep(0.3)
+        self.type("Orthographe")
+        self.keys("Return", "Return")
+        self.type("Bonjour xqzwvkj ")
+        time.sleep(1.5)
+
+        def red_pixels(name, crop):
+            shot = os.path.join(self.tmp.name, name)
+            subprocess.run(["import", "-window", "root", "-crop", crop, shot], env=self.env, check=True)
+            # Reddish pixels: the underline is thin and antialiased.
+            fraction = subprocess.run(["convert", shot, "-fx", "(r>0.6 && g<0.6 && b<0.6) ? 1 : 0",
+                                       "-format", "%[fx:mean]", "info:"],
+                                      capture_output=True, env=self.env, check=True).stdout.decode()
+            return float(fraction.split()[-1])
+
+        # The body's first line, below the title and chapeau (the window at the corner).
+        self.assertGreater(red_pixels("body.png", "700x60+320+150"), 0.0005, "no red underline in the body")
+        self.assertEqual(red_pixels("title.png", "700x50+320+65"), 0.0, "the title is not spell-checked")
+
     def test_restore_from_trash(self):
         """The trash button lists the trash; choosing an article there brings it back."""
         self.cli("import", SAMPLE)
