@@ -21,7 +21,7 @@ gboolean          feuillet_store_schema_too_new  (FeuilletSqlite          *db,
                                                   gint64                   version,
                                                   GError                 **error);
 
-/* feuillet-store-sql.c: the statements, run on the database thread only. */
+/* feuillet-store-sql.c and feuillet-store-search.c: the statements, run on the database thread only. */
 FeuilletSqlite   *feuillet_store_sql_open        (const char              *path,
                                                   GError                 **error);
 FeuilletArticle  *feuillet_store_sql_load        (FeuilletSqlite          *db,
@@ -64,5 +64,19 @@ GPtrArray        *feuillet_store_sql_revisions   (FeuilletSqlite          *db,
                                                   gint64                   id,
                                                   guint                    only_number,
                                                   GError                 **error);
+
+/* Shared by feuillet-store-sql.c and feuillet-store-search.c. */
+GDateTime        *feuillet_store_sql_date_time_from_column (sqlite3_stmt   *stmt,
+                                                            int             column);
+FeuilletArticleStatus feuillet_store_sql_status_from_column (sqlite3_stmt   *stmt,
+                                                             int             column);
+gboolean          feuillet_store_sql_index_article (FeuilletSqlite         *db,
+                                                    gint64                  seq,
+                                                    FeuilletArticle        *article,
+                                                    const char             *visible_body,
+                                                    GError                **error);
+gboolean          feuillet_store_sql_unindex_article (FeuilletSqlite       *db,
+                                                      gint64                seq,
+                                                      GError              **error);
 
 G_END_DECLS

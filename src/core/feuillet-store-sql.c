@@ -22,14 +22,10 @@
   "a.language, a.target, a.featured_image, a.schedule_date, a.created, a.updated, a.trashed, " \
   "a.remote_site, a.remote_id, a.remote_link, a.remote_status, a.remote_modified, a.remote_base"
 
-#define SUMMARY_COLUMNS \
-  "a.id, a.title, a.status, a.category, a.signes, a.words, a.updated, a.trashed, " \
-  "(SELECT group_concat (t.name, char(31) ORDER BY at.position) " \
-  "   FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id)"
 
-static GDateTime *
-date_time_from_column (sqlite3_stmt *stmt,
-                       int           column)
+GDateTime *
+feuillet_store_sql_date_time_from_column (sqlite3_stmt *stmt,
+                                          int           column)
 {
   if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
     return NULL;
@@ -58,9 +54,9 @@ bind_optional_int64 (sqlite3_stmt *stmt,
     feuillet_sqlite_bind_int64 (stmt, name, value);
 }
 
-static FeuilletArticleStatus
-status_from_column (sqlite3_stmt *stmt,
-                    int           column)
+FeuilletArticleStatus
+feuillet_store_sql_status_from_column (sqlite3_stmt *stmt,
+                                       int           column)
 {
   FeuilletArticleStatus status = FEUILLET_ARTICLE_STATUS_DRAFT;
 
@@ -251,10 +247,10 @@ feuillet_store_sql_load (FeuilletSqlite  *db,
       return NULL;
     }
 
-  schedule_date = date_time_from_column (stmt, 12);
-  created = date_time_from_column (stmt, 13);
-  updated = date_time_from_column (stmt, 14);
-  trashed = date_time_from_column (stmt, 15);
+  schedule_date = feuillet_store_sql_date_time_from_column (stmt, 12);
+  created = feuillet_store_sql_date_time_from_column (stmt, 13);
+  updated = feuillet_store_sql_date_time_from_column (stmt, 14);
+  trashed = feuillet_store_sql_date_time_from_column (stmt, 15);
 
   article = g_object_new (FEUILLET_TYPE_ARTICLE,
                           "id", sqlite3_column_int64 (stmt, 0),
@@ -264,7 +260,7 @@ feuillet_store_sql_load (FeuilletSqlite  *db,
                           "body", feuillet_sqlite_column_text (stmt, 4),
                           "category", feuillet_sqlite_column_text (stmt, 5),
                           "byline", feuillet_sqlite_column_text (stmt, 6),
-                          "status", status_from_column (stmt, 7),
+                          "status", feuillet_store_sql_status_from_column (stmt, 7),
                           "slug", feuillet_sqlite_column_text (stmt, 8),
                           "language", feuillet_sqlite_column_text (stmt, 9),
                           "target", (guint) sqlite3_column_int64 (stmt, 10),
@@ -300,12 +296,12 @@ next_change_seq (FeuilletSqlite  *db,
   return TRUE;
 }
 
-static gboolean
-index_article (FeuilletSqlite   *db,
-               gint64            seq,
-               FeuilletArticle  *article,
-               const char       *visible_body,
-               GError          **error)
+gboolean
+feuillet_store_sql_index_article (FeuilletSqlite   *db,
+                                  gint64            seq,
+                                  FeuilletArticle  *article,
+                                  const char       *visible_body,
+                                  GError          **error)
 {
   sqlite3_stmt *stmt;
 
@@ -324,10 +320,10 @@ index_article (FeuilletSqlite   *db,
   return feuillet_sqlite_step_done (db, stmt, error);
 }
 
-static gboolean
-unindex_article (FeuilletSqlite  *db,
-                 gint64           seq,
-                 GError         **error)
+gboolean
+feuillet_store_sql_unindex_article (FeuilletSqlite  *db,
+                                    gint64           seq,
+                                    GError         **error)
 {
   sqlite3_stmt *stmt = feuillet_sqlite_prepare (db, "DELETE FROM article_fts WHERE rowid = :seq", error);
 
@@ -602,7 +598,7 @@ feuillet_store_sql_insert (FeuilletSqlite          *db,
   feuillet_article_set_updated (article, now_date);
   feuillet_article_set_trashed (article, NULL);
 
-  return index_article (db, seq, article, visible_body, error) &&
+  return feuillet_store_sql_index_article (db, seq, article, visible_body, error) &&
          write_tags (db, article, error) &&
          insert_revision (db, article, reason, now, error);
 }
@@ -729,211 +725,13 @@ feuillet_store_sql_update (FeuilletSqlite   *db,
          record_revision (db, previous, article, is_restore, now, error);
 }
 
-static FeuilletArticleSummary *
-summary_from_row (sqlite3_stmt *stmt)
-{
-  g_autoptr(GDateTime) updated = date_time_from_column (stmt, 6);
-  g_autoptr(GDateTime) trashed = date_time_from_column (stmt, 7);
-  g_auto(GStrv) tags = NULL;
-  const char *joined = (const char *)sqlite3_column_text (stmt, 8);
 
-  tags = joined ? g_strsplit (joined, "\x1f", -1) : g_new0 (char *, 1);
 
-  return feuillet_article_summary_new (sqlite3_column_int64 (stmt, 0),
-                                       feuillet_sqlite_column_text (stmt, 1),
-                                       status_from_column (stmt, 2),
-                                       feuillet_sqlite_column_text (stmt, 3),
-                                       (const char * const *)tags,
-                                       sqlite3_column_int64 (stmt, 4),
-                                       sqlite3_column_int64 (stmt, 5),
-                                       updated,
-                                       trashed);
-}
 
-static char *
-filters_sql (const FeuilletQuery *query)
-{
-  GString *sql = g_string_new (NULL);
 
-  if (query->has_status)
-    g_string_append (sql, " AND a.status = :status");
-  if (query->tag != NULL)
-    g_string_append (sql, " AND a.id IN (SELECT at.article_id FROM article_tags at "
-                          "JOIN tags t ON t.id = at.tag_id WHERE t.key = :tag)");
 
-  return g_string_free (sql, FALSE);
-}
 
-/*
- * A search lists the articles whose title matches first, then the others, each group most
- * recently changed first. Both groups come from FTS5 in descending rowid (change_seq)
- * order, so each stops after one page instead of sorting every match.
- */
-static char *
-search_sql (const FeuilletQuery *query)
-{
-  g_autofree char *filters = filters_sql (query);
 
-  return g_strdup_printf (
-    "SELECT " SUMMARY_COLUMNS " FROM ("
-    "  SELECT seq, min (grp) AS grp FROM ("
-    "    SELECT * FROM (SELECT f.rowid AS seq, 0 AS grp FROM article_fts (:title_match) AS f"
-    "                   CROSS JOIN articles a ON a.change_seq = f.rowid WHERE 1%s"
-    "                   ORDER BY f.rowid DESC LIMIT :window)"
-    "    UNION ALL"
-    "    SELECT * FROM (SELECT f.rowid AS seq, 1 AS grp FROM article_fts (:match) AS f"
-    "                   CROSS JOIN articles a ON a.change_seq = f.rowid WHERE 1%s"
-    "                   ORDER BY f.rowid DESC LIMIT :window * 2)"
-    "  ) GROUP BY seq"
-    ") m JOIN articles a ON a.change_seq = m.seq "
-    "ORDER BY m.grp, m.seq DESC LIMIT :limit OFFSET :offset",
-    filters, filters);
-}
-
-static char *
-list_sql (const FeuilletQuery *query)
-{
-  g_autofree char *filters = filters_sql (query);
-
-  if (query->trash)
-    return g_strdup_printf ("SELECT " SUMMARY_COLUMNS " FROM articles a "
-                            "WHERE a.trashed IS NOT NULL%s ORDER BY a.trashed DESC "
-                            "LIMIT :limit OFFSET :offset",
-                            filters);
-
-  return g_strdup_printf ("SELECT " SUMMARY_COLUMNS " FROM articles a "
-                          "WHERE a.change_seq IS NOT NULL%s ORDER BY a.change_seq DESC "
-                          "LIMIT :limit OFFSET :offset",
-                          filters);
-}
-
-/**
- * feuillet_store_sql_list_statement:
- *
- * Returns: (transfer full): the SQL that lists or searches for @query; its parameters are
- *   :match and :title_match (FTS5 queries), :window, :status, :tag, :limit and :offset.
- *   The benchmark runs it in the sqlite3 shell to compare.
- */
-char *
-feuillet_store_sql_list_statement (const FeuilletQuery *query)
-{
-  if (query->text != NULL && !query->trash)
-    return search_sql (query);
-  return list_sql (query);
-}
-
-GPtrArray *
-feuillet_store_sql_list (FeuilletSqlite       *db,
-                         const FeuilletQuery  *query,
-                         GError              **error)
-{
-  g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *match = NULL;
-  g_autofree char *sql = NULL;
-  gint64 limit = query->limit == 0 ? -1 : (gint64) query->limit;
-  sqlite3_stmt *stmt;
-  gboolean has_row;
-
-  if (query->text != NULL && !query->trash)
-    {
-      match = feuillet_query_to_fts (query->text, query->prefix);
-      if (match == NULL)
-        return g_steal_pointer (&summaries);
-    }
-  sql = feuillet_store_sql_list_statement (query);
-
-  stmt = feuillet_sqlite_prepare (db, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  if (match != NULL)
-    {
-      g_autofree char *title_match = g_strdup_printf ("{title} : (%s)", match);
-
-      feuillet_sqlite_bind_text (stmt, ":match", match);
-      feuillet_sqlite_bind_text (stmt, ":title_match", title_match);
-      feuillet_sqlite_bind_int64 (stmt, ":window", limit < 0 ? -1 : limit + query->offset);
-    }
-  if (query->has_status)
-    feuillet_sqlite_bind_text (stmt, ":status", feuillet_article_status_to_string (query->status));
-  if (query->tag != NULL)
-    {
-      g_autofree char *key = feuillet_tag_key (query->tag);
-
-      feuillet_sqlite_bind_text (stmt, ":tag", key ? key : "");
-    }
-  feuillet_sqlite_bind_int64 (stmt, ":limit", limit);
-  feuillet_sqlite_bind_int64 (stmt, ":offset", query->offset);
-
-  for (;;)
-    {
-      if (!feuillet_sqlite_step (db, stmt, &has_row, error))
-        return NULL;
-      if (!has_row)
-        break;
-      g_ptr_array_add (summaries, summary_from_row (stmt));
-    }
-  sqlite3_reset (stmt);
-
-  return g_steal_pointer (&summaries);
-}
-
-/**
- * feuillet_store_sql_count:
- * @query: filters (status, tag, trash); no text
- *
- * How many articles a list without search shows, for a list that loads them page by page.
- */
-gboolean
-feuillet_store_sql_count (FeuilletSqlite       *db,
-                          const FeuilletQuery  *query,
-                          guint                *count,
-                          GError              **error)
-{
-  g_autofree char *filters = filters_sql (query);
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  gboolean has_row;
-
-  sql = g_strdup_printf ("SELECT count (*) FROM articles a WHERE %s%s",
-                         query->trash ? "a.trashed IS NOT NULL" : "a.change_seq IS NOT NULL", filters);
-  stmt = feuillet_sqlite_prepare (db, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  if (query->has_status)
-    feuillet_sqlite_bind_text (stmt, ":status", feuillet_article_status_to_string (query->status));
-  if (query->tag != NULL)
-    {
-      g_autofree char *key = feuillet_tag_key (query->tag);
-
-      feuillet_sqlite_bind_text (stmt, ":tag", key ? key : "");
-    }
-
-  if (!feuillet_sqlite_step (db, stmt, &has_row, error))
-    return FALSE;
-  *count = has_row ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-
-  return TRUE;
-}
-
-GStrv
-feuillet_store_sql_list_tags (FeuilletSqlite  *db,
-                              GError         **error)
-{
-  sqlite3_stmt *stmt;
-
-  /* The tags in use, the most used first: what completion should offer. */
-  stmt = feuillet_sqlite_prepare (db,
-                                  "SELECT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id "
-                                  "GROUP BY t.id ORDER BY count (*) DESC, t.key",
-                                  error);
-  if (stmt == NULL)
-    return NULL;
-
-  return feuillet_sqlite_collect_text (db, stmt, error);
-}
 
 gboolean
 feuillet_store_sql_trash (FeuilletSqlite  *db,
@@ -1009,7 +807,7 @@ feuillet_store_sql_purge (FeuilletSqlite  *db,
   if (!has_row)
     return not_found (id, error);
 
-  if (seq != 0 && !unindex_article (db, seq, error))
+  if (seq != 0 && !feuillet_store_sql_unindex_article (db, seq, error))
     return FALSE;
 
   /* Tags and revisions go with it (ON DELETE CASCADE); tags no article uses any more too. */
@@ -1031,9 +829,9 @@ revision_from_row (sqlite3_stmt *stmt,
                    gint64        id)
 {
   g_autoptr(FeuilletArticle) article = NULL;
-  g_autoptr(GDateTime) created = date_time_from_column (stmt, 2);
-  g_autoptr(GDateTime) updated = date_time_from_column (stmt, 3);
-  g_autoptr(GDateTime) schedule_date = date_time_from_column (stmt, 15);
+  g_autoptr(GDateTime) created = feuillet_store_sql_date_time_from_column (stmt, 2);
+  g_autoptr(GDateTime) updated = feuillet_store_sql_date_time_from_column (stmt, 3);
+  g_autoptr(GDateTime) schedule_date = feuillet_store_sql_date_time_from_column (stmt, 15);
   g_auto(GStrv) tags = NULL;
   FeuilletRevisionReason reason = FEUILLET_REVISION_EDIT;
   const char *joined = feuillet_sqlite_column_text (stmt, 8);
@@ -1049,7 +847,7 @@ revision_from_row (sqlite3_stmt *stmt,
                           "category", feuillet_sqlite_column_text (stmt, 7),
                           "tags", tags,
                           "byline", feuillet_sqlite_column_text (stmt, 9),
-                          "status", status_from_column (stmt, 10),
+                          "status", feuillet_store_sql_status_from_column (stmt, 10),
                           "slug", feuillet_sqlite_column_text (stmt, 11),
                           "language", feuillet_sqlite_column_text (stmt, 12),
                           "target", (guint) sqlite3_column_int64 (stmt, 13),
@@ -1115,120 +913,6 @@ feuillet_store_sql_revisions (FeuilletSqlite  *db,
   return g_steal_pointer (&revisions);
 }
 
-typedef struct
-{
-  gint64  id;
-  gint64  fts_seq;
-  gint64  change_seq;
-  char   *title;
-  char   *chapeau;
-  char   *body;
-} PendingRow;
 
-static void
-pending_row_clear (gpointer data)
-{
-  PendingRow *row = data;
 
-  g_free (row->title);
-  g_free (row->chapeau);
-  g_free (row->body);
-}
 
-/**
- * feuillet_store_sql_index_pending:
- * @indexed: (out) (optional): how many articles were indexed
- *
- * Brings the full-text index up to date with the articles saved, trashed or restored since
- * it last was.
- */
-/**
- * feuillet_store_sql_index_is_behind:
- * @behind: (out): whether some article is not indexed as it is now
- *
- * A cheap look, outside any transaction, so that a search need not take the write lock
- * when there is nothing to index.
- */
-gboolean
-feuillet_store_sql_index_is_behind (FeuilletSqlite  *db,
-                                    gboolean        *behind,
-                                    GError         **error)
-{
-  gint64 found;
-
-  if (!feuillet_sqlite_query_int (db, "SELECT EXISTS (SELECT 1 FROM articles WHERE fts_seq IS NOT change_seq)",
-                                  &found, error))
-    return FALSE;
-
-  *behind = found != 0;
-  return TRUE;
-}
-
-gboolean
-feuillet_store_sql_index_pending (FeuilletSqlite  *db,
-                                  guint           *indexed,
-                                  GError         **error)
-{
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (PendingRow));
-  sqlite3_stmt *stmt;
-  gboolean has_row;
-
-  g_array_set_clear_func (rows, pending_row_clear);
-  if (indexed != NULL)
-    *indexed = 0;
-
-  stmt = feuillet_sqlite_prepare (db,
-                                  "SELECT id, fts_seq, change_seq, title, chapeau, body FROM articles "
-                                  "WHERE fts_seq IS NOT change_seq",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-  for (;;)
-    {
-      PendingRow row;
-
-      if (!feuillet_sqlite_step (db, stmt, &has_row, error))
-        return FALSE;
-      if (!has_row)
-        break;
-      row.id = sqlite3_column_int64 (stmt, 0);
-      row.fts_seq = sqlite3_column_int64 (stmt, 1);
-      row.change_seq = sqlite3_column_int64 (stmt, 2);
-      row.title = g_strdup (feuillet_sqlite_column_text (stmt, 3));
-      row.chapeau = g_strdup (feuillet_sqlite_column_text (stmt, 4));
-      row.body = g_strdup (feuillet_sqlite_column_text (stmt, 5));
-      g_array_append_val (rows, row);
-    }
-  sqlite3_reset (stmt);
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      PendingRow *row = &g_array_index (rows, PendingRow, i);
-
-      if (row->fts_seq != 0 && !unindex_article (db, row->fts_seq, error))
-        return FALSE;
-
-      if (row->change_seq != 0)
-        {
-          g_autofree char *visible_body = feuillet_text_visible_markdown (row->body);
-          g_autoptr(FeuilletArticle) article = g_object_new (FEUILLET_TYPE_ARTICLE,
-                                                             "title", row->title,
-                                                             "chapeau", row->chapeau,
-                                                             NULL);
-
-          if (!index_article (db, row->change_seq, article, visible_body, error))
-            return FALSE;
-        }
-
-      stmt = feuillet_sqlite_prepare (db, "UPDATE articles SET fts_seq = change_seq WHERE id = :id", error);
-      if (stmt == NULL)
-        return FALSE;
-      feuillet_sqlite_bind_int64 (stmt, ":id", row->id);
-      if (!feuillet_sqlite_step_done (db, stmt, error))
-        return FALSE;
-    }
-
-  if (indexed != NULL)
-    *indexed = rows->len;
-  return TRUE;
-}
