@@ -25,6 +25,7 @@ struct _FeuilletWindow
   AdwNavigationSplitView *split_view;
   GtkSearchEntry *search_entry;
   AdwNavigationPage *sidebar_page;
+  GtkMenuButton *filter_button;
   GtkDropDown *status_filter;
   GtkDropDown *tag_filter;
   GtkToggleButton *trash_toggle;
@@ -545,6 +546,20 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The filters live in a popover of the sidebar's header: the shortcut opens it, with
+ * the status filter focused, the sidebar shown first when the window is narrow. */
+static void
+show_filters_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FeuilletWindow *self = FEUILLET_WINDOW (widget);
+
+  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+  gtk_menu_button_popup (self->filter_button);
+  gtk_widget_grab_focus (GTK_WIDGET (self->status_filter));
+}
+
 static void
 on_untrashed_cb (GObject      *source,
                  GAsyncResult *result,
@@ -963,6 +978,7 @@ feuillet_window_class_init (FeuilletWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, split_view);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, sidebar_page);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, status_filter);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, tag_filter);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, trash_toggle);
@@ -977,6 +993,9 @@ feuillet_window_class_init (FeuilletWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-article", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-filters", NULL, show_filters_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.show-filters", NULL);
   gtk_widget_class_install_action (widget_class, "win.trash-article", NULL, trash_article_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-metadata", NULL, toggle_metadata_action);
   gtk_widget_class_install_action (widget_class, "win.undo-trash", NULL, undo_trash_action);
