@@ -489,6 +489,20 @@ feuillet_spell_checker_new (GtkTextView *view)
   return self;
 }
 
+/* The newsroom's words, which Feuillet itself uses in its welcome article and its counters:
+ * not flagged in any language, an English dictionary knowing none of them. */
+static const char * const newsroom_words[] = {
+  "Feuillet", "feuillet", "feuillets", "signes", "chapeau", "chapeaux",
+  "intertitre", "intertitres", "Ctrl",
+};
+
+static void
+accept_newsroom_words (SpellingChecker *checker)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (newsroom_words); i++)
+    spelling_checker_ignore_word (checker, newsroom_words[i]);
+}
+
 /**
  * feuillet_spell_checker_set_language:
  * @code: a dictionary's name, such as fr_FR
@@ -504,6 +518,7 @@ feuillet_spell_checker_set_language (FeuilletSpellChecker *self,
   else if (g_strcmp0 (spelling_checker_get_language (self->checker), code) != 0)
     spelling_checker_set_language (self->checker, code);
 
+  accept_newsroom_words (self->checker);
   feuillet_spell_checker_recheck (self);
 }
 

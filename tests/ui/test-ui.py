@@ -141,14 +141,17 @@ class TestWriting(WindowTestCase):
         self.wait_for(saved, "the category and tags in the library")
 
     def test_spell_check_underlines(self):
-        """A word no dictionary knows is underlined in red in the body, once typed."""
+        """A word no dictionary knows is underlined in red in the body, once typed; the
+        newsroom's own words (signes, feuillets) are not, even in English."""
+        with open(os.path.join(self.tmp.name, ".config", "glib-2.0", "settings", "keyfile"), "a") as f:
+            f.write("default-language='en'\n")
         self.start()
         self.keys("ctrl+n")
         self.wait_for(lambda: len(self.articles()) == 1, "a new article")
         time.sleep(0.3)
         self.type("Orthographe")
         self.keys("Return", "Return")
-        self.type("Bonjour xqzwvkj ")
+        self.type("Feuillet signes feuillets chapeau xqzwvkj ")
         time.sleep(1.5)
 
         def red_pixels(name, crop):
@@ -162,6 +165,8 @@ class TestWriting(WindowTestCase):
 
         # The body's first line, below the title and chapeau (the window at the corner).
         self.assertGreater(red_pixels("body.png", "700x60+320+150"), 0.0005, "no red underline in the body")
+        # The first 33 characters, the newsroom's words, at about 9.6 px each.
+        self.assertEqual(red_pixels("newsroom.png", "300x60+320+150"), 0.0, "a newsroom word is flagged")
         self.assertEqual(red_pixels("title.png", "700x50+320+65"), 0.0, "the title is not spell-checked")
 
     def test_restore_from_trash(self):
