@@ -13,6 +13,7 @@ struct _FeuilletPreferencesDialog
   AdwEntryRow         *byline_row;
   AdwComboRow         *language_row;
   GtkFontDialogButton *font_button;
+  AdwSpinRow          *sidebar_width_row;
   AdwSwitchRow        *spell_check_row;
 
   /* owned */
@@ -171,6 +172,7 @@ feuillet_preferences_dialog_class_init (FeuilletPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FeuilletPreferencesDialog, byline_row);
   gtk_widget_class_bind_template_child (widget_class, FeuilletPreferencesDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, FeuilletPreferencesDialog, font_button);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletPreferencesDialog, sidebar_width_row);
   gtk_widget_class_bind_template_child (widget_class, FeuilletPreferencesDialog, spell_check_row);
 }
 
@@ -191,6 +193,11 @@ feuillet_preferences_dialog_init (FeuilletPreferencesDialog *self)
                                 font_get_mapping_cb,
                                 font_set_mapping_cb,
                                 NULL, NULL);
+  /* libadwaita's split views cannot be dragged wider: the width of the article list is
+   * chosen here instead, and kept with the other settings. */
+  g_settings_bind (self->settings, "sidebar-width",
+                   self->sidebar_width_row, "value",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "spell-check",
                    self->spell_check_row, "active",
                    G_SETTINGS_BIND_DEFAULT);

@@ -1061,6 +1061,7 @@ feuillet_window_init (FeuilletWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "sidebar-width", self->split_view, "max-sidebar-width", G_SETTINGS_BIND_GET);
 }
 
 FeuilletWindow *

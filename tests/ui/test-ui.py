@@ -169,6 +169,40 @@ class TestWriting(WindowTestCase):
         self.assertEqual(red_pixels("newsroom.png", "300x60+320+150"), 0.0, "a newsroom word is flagged")
         self.assertEqual(red_pixels("title.png", "700x50+320+65"), 0.0, "the title is not spell-checked")
 
+    def test_article_list_width(self):
+        """The article list has the width kept in the settings; the preferences' "+" widens it
+        at once, and the new width is kept."""
+        keyfile = os.path.join(self.tmp.name, ".config", "glib-2.0", "settings", "keyfile")
+        with open(keyfile, "a") as f:
+            f.write("sidebar-width=420\n")
+        self.start()
+        time.sleep(1.5)
+
+        def pixel(x, y):
+            shot = os.path.join(self.tmp.name, "width.png")
+            subprocess.run(["import", "-window", "root", shot], env=self.env, check=True)
+            return subprocess.run(["convert", shot, "-format", f"%[pixel:p{{{x},{y}}}]", "info:"],
+                                  capture_output=True, env=self.env, check=True).stdout.decode()
+
+        # Below the list's rows, the sidebar's background; the editor's margin is lighter.
+        sidebar = pixel(20, 650)
+        self.assertEqual(pixel(410, 650), sidebar, "the list is narrower than 420 px")
+        self.assertNotEqual(pixel(432, 650), sidebar, "the list is wider than 420 px")
+        self.keys("ctrl+comma")
+        time.sleep(1.5)
+        # The "+" of the Article List Width row (the window at the display's corner).
+        subprocess.run(["xdotool", "mousemove", "784", "494", "click", "1"], env=self.env, check=True)
+        time.sleep(0.5)
+        self.keys("Escape")
+        time.sleep(1)
+        self.assertEqual(pixel(432, 650), sidebar, "the list did not widen")
+
+        def kept():
+            with open(keyfile) as f:
+                return "sidebar-width=440" in f.read()
+
+        self.wait_for(kept, "the new width in the settings")
+
     def test_restore_from_trash(self):
         """Ctrl+Shift+F opens the filters; their trash button lists the trash; choosing an
         article there brings it back."""
