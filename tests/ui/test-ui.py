@@ -174,7 +174,7 @@ class TestWriting(WindowTestCase):
         at once, and the new width is kept."""
         keyfile = os.path.join(self.tmp.name, ".config", "glib-2.0", "settings", "keyfile")
         with open(keyfile, "a") as f:
-            f.write("sidebar-width=420\n")
+            f.write("sidebar-width=260\n")
         self.start()
         time.sleep(1.5)
 
@@ -186,8 +186,8 @@ class TestWriting(WindowTestCase):
 
         # Below the list's rows, the sidebar's background; the editor's margin is lighter.
         sidebar = pixel(20, 650)
-        self.assertEqual(pixel(410, 650), sidebar, "the list is narrower than 420 px")
-        self.assertNotEqual(pixel(432, 650), sidebar, "the list is wider than 420 px")
+        self.assertEqual(pixel(250, 650), sidebar, "the list is narrower than 260 px")
+        self.assertNotEqual(pixel(272, 650), sidebar, "the list is wider than 260 px")
         self.keys("ctrl+comma")
         time.sleep(1.5)
         # The "+" of the Article List Width row (the window at the display's corner).
@@ -195,11 +195,11 @@ class TestWriting(WindowTestCase):
         time.sleep(0.5)
         self.keys("Escape")
         time.sleep(1)
-        self.assertEqual(pixel(432, 650), sidebar, "the list did not widen")
+        self.assertEqual(pixel(272, 650), sidebar, "the list did not widen")
 
         def kept():
             with open(keyfile) as f:
-                return "sidebar-width=440" in f.read()
+                return "sidebar-width=280" in f.read()
 
         self.wait_for(kept, "the new width in the settings")
 
