@@ -28,24 +28,6 @@ class TestHistory(WindowTestCase):
     def history(self, article_id):
         return json.loads(self.cli("history", article_id, "--json"))
 
-    def settle(self, quiet=0.4, timeout=20):
-        """Waits until the window has caught up: its process used (almost) no CPU for `quiet`
-        seconds, so keys sent next reach what the last ones opened (a dialog, its list)."""
-        def cpu_ticks():
-            with open(f"/proc/{self.app.pid}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            return int(fields[11]) + int(fields[12])  # utime + stime, all threads
-
-        deadline = time.monotonic() + timeout
-        last = cpu_ticks()
-        while time.monotonic() < deadline:
-            time.sleep(quiet)
-            now = cpu_ticks()
-            if now - last <= 2:
-                return
-            last = now
-        self.fail(f"the window was still busy after {timeout} s")
-
     def make_history(self):
         """The sample imported (revision 1), its title and body rewritten (2), then marked
         ready (3). Returns the id and the article as imported."""

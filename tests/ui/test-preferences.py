@@ -28,26 +28,6 @@ class TestPreferences(WindowTestCase):
         # Settings from the schema's defaults, first-run true among them.
         self.env["GSETTINGS_BACKEND"] = "memory"
 
-    def settle(self, quiet=0.4, timeout=20):
-        """Waits until the window has caught up: its process used (almost) no CPU for `quiet`
-        seconds. GTK handles the keys of one frame together, before laying out what the first
-        of them opened; a window still busy with its first frames (shaders, fonts, a new HOME)
-        would give the keys typed after Ctrl+comma to whatever had the focus before."""
-        def cpu_ticks():
-            with open(f"/proc/{self.app.pid}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            return int(fields[11]) + int(fields[12])  # utime + stime, all threads
-
-        deadline = time.monotonic() + timeout
-        last = cpu_ticks()
-        while time.monotonic() < deadline:
-            time.sleep(quiet)
-            now = cpu_ticks()
-            if now - last <= 2:  # a cursor blink, the library's watch: not work
-                return
-            last = now
-        self.fail(f"the window was still busy after {timeout} s")
-
     def show(self, article_id):
         return json.loads(self.cli("show", str(article_id), "--json"))
 
