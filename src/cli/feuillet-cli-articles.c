@@ -24,6 +24,7 @@ typedef struct
   char  *language;
   char  *slug;
   char  *target;
+  char  *typography;
   char  *body_file;
   /* what body_file holds, once read */
   char  *body;
@@ -42,6 +43,7 @@ article_options_clear (ArticleOptions *options)
   g_free (options->language);
   g_free (options->slug);
   g_free (options->target);
+  g_free (options->typography);
   g_free (options->body_file);
   g_free (options->body);
 }
@@ -147,6 +149,20 @@ apply_options (FeuilletArticle  *article,
       feuillet_article_set_target (article, target);
     }
 
+  if (options->typography != NULL)
+    {
+      if (g_str_equal (options->typography, "on"))
+        feuillet_article_set_typography (article, TRUE);
+      else if (g_str_equal (options->typography, "off"))
+        feuillet_article_set_typography (article, FALSE);
+      else
+        {
+          g_set_error (error, FEUILLET_ARTICLE_ERROR, FEUILLET_ARTICLE_ERROR_INVALID,
+                       _("--typography takes on or off, not “%s”"), options->typography);
+          return FALSE;
+        }
+    }
+
   if (options->body != NULL)
     feuillet_article_set_body (article, options->body);
 
@@ -163,6 +179,8 @@ apply_options (FeuilletArticle  *article,
   { "lang", 0, 0, G_OPTION_ARG_STRING, &(options).language, N_("The language, such as fr"), N_("LANG") }, \
   { "slug", 0, 0, G_OPTION_ARG_STRING, &(options).slug, N_("The last part of the article’s address on the site"), N_("SLUG") }, \
   { "target", 0, 0, G_OPTION_ARG_STRING, &(options).target, N_("The ordered length in signes"), N_("SIGNES") }, \
+  { "typography", 0, 0, G_OPTION_ARG_STRING, &(options).typography,                              \
+    N_("Set the language’s typography when rendering (« », no-break spaces): on or off"), N_("on|off") }, \
   { "body-file", 0, 0, G_OPTION_ARG_FILENAME, &(options).body_file,                                \
     N_("Read the body (Markdown) from FILE, or - for standard input"), N_("FILE") }
 
@@ -250,6 +268,8 @@ feuillet_cli_article_to_json (FeuilletArticle *article)
   add_string (builder, "lang", feuillet_article_get_language (article));
   json_builder_set_member_name (builder, "target");
   json_builder_add_int_value (builder, feuillet_article_get_target (article));
+  json_builder_set_member_name (builder, "typography");
+  json_builder_add_boolean_value (builder, feuillet_article_get_typography (article));
   json_builder_set_member_name (builder, "signes");
   json_builder_add_int_value (builder, counts.signes);
   json_builder_set_member_name (builder, "words");

@@ -134,7 +134,7 @@ feuillet_cli_export (FeuilletCli  *cli,
   if (g_str_equal (format, "md"))
     contents = feuillet_markdown_file_serialize (article);
   else
-    contents = feuillet_render_html_document (article);
+    contents = feuillet_render_page (article, NULL, FEUILLET_PAGE_STANDALONE);
 
   if (output != NULL)
     {

@@ -80,6 +80,7 @@ int              feuillet_cli_search            (FeuilletCli *cli, char **args);
 /* feuillet-cli-files.c */
 int              feuillet_cli_import            (FeuilletCli *cli, char **args);
 int              feuillet_cli_export            (FeuilletCli *cli, char **args);
+int              feuillet_cli_render            (FeuilletCli *cli, char **args);
 
 /* feuillet-cli-history.c */
 int              feuillet_cli_history           (FeuilletCli *cli, char **args);

@@ -28,6 +28,8 @@ static const FeuilletCliCommand commands[] = {
     N_("Bring back a revision, or an article from the trash") },
   { "delete", feuillet_cli_delete, N_("ID"), N_("Move an article to the trash") },
   { "export", feuillet_cli_export, N_("ID --format md|html"), N_("Export an article as Markdown or HTML") },
+  { "render", feuillet_cli_render, N_("ID --format html|blocks|page"),
+    N_("Show an article as HTML, WordPress block markup or the preview’s page") },
 };
 
 static void

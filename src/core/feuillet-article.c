@@ -25,6 +25,7 @@ struct _FeuilletArticle
   char *slug;
   char *language;
   guint target;
+  gboolean typography;
   char *featured_image;
   GDateTime *schedule_date;
   GDateTime *created;
@@ -53,6 +54,7 @@ enum {
   PROP_SLUG,
   PROP_LANGUAGE,
   PROP_TARGET,
+  PROP_TYPOGRAPHY,
   PROP_FEATURED_IMAGE,
   PROP_SCHEDULE_DATE,
   PROP_CREATED,
@@ -250,6 +252,7 @@ feuillet_article_get_property (GObject    *object,
     case PROP_SLUG: g_value_set_string (value, self->slug); break;
     case PROP_LANGUAGE: g_value_set_string (value, self->language); break;
     case PROP_TARGET: g_value_set_uint (value, self->target); break;
+    case PROP_TYPOGRAPHY: g_value_set_boolean (value, self->typography); break;
     case PROP_FEATURED_IMAGE: g_value_set_string (value, self->featured_image); break;
     case PROP_SCHEDULE_DATE: g_value_set_boxed (value, self->schedule_date); break;
     case PROP_CREATED: g_value_set_boxed (value, self->created); break;
@@ -287,6 +290,7 @@ feuillet_article_set_property (GObject      *object,
     case PROP_SLUG: feuillet_article_set_slug (self, g_value_get_string (value)); break;
     case PROP_LANGUAGE: feuillet_article_set_language (self, g_value_get_string (value)); break;
     case PROP_TARGET: feuillet_article_set_target (self, g_value_get_uint (value)); break;
+    case PROP_TYPOGRAPHY: feuillet_article_set_typography (self, g_value_get_boolean (value)); break;
     case PROP_FEATURED_IMAGE: feuillet_article_set_featured_image (self, g_value_get_string (value)); break;
     case PROP_SCHEDULE_DATE: feuillet_article_set_schedule_date (self, g_value_get_boxed (value)); break;
     case PROP_CREATED: feuillet_article_set_created (self, g_value_get_boxed (value)); break;
@@ -357,6 +361,11 @@ feuillet_article_class_init (FeuilletArticleClass *klass)
   properties[PROP_TARGET] =
     g_param_spec_uint ("target", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether rendering sets the language's typography (« », no-break spaces…); the stored
+   * text never changes either way. */
+  properties[PROP_TYPOGRAPHY] =
+    g_param_spec_boolean ("typography", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FEATURED_IMAGE] = string_param ("featured-image");
   properties[PROP_SCHEDULE_DATE] = boxed_param ("schedule-date", G_TYPE_DATE_TIME);
   properties[PROP_CREATED] = boxed_param ("created", G_TYPE_DATE_TIME);
@@ -382,6 +391,7 @@ feuillet_article_init (FeuilletArticle *self)
   self->title = g_strdup ("");
   self->chapeau = g_strdup ("");
   self->body = g_strdup ("");
+  self->typography = TRUE;
   self->category = g_strdup ("");
   self->tags = g_new0 (char *, 1);
   self->byline = g_strdup ("");
@@ -422,6 +432,7 @@ feuillet_article_copy (FeuilletArticle *self)
   g_set_str (&copy->slug, self->slug);
   g_set_str (&copy->language, self->language);
   copy->target = self->target;
+  copy->typography = self->typography;
   g_set_str (&copy->featured_image, self->featured_image);
   copy->schedule_date = self->schedule_date ? g_date_time_ref (self->schedule_date) : NULL;
   copy->created = self->created ? g_date_time_ref (self->created) : NULL;
@@ -460,6 +471,7 @@ feuillet_article_equal_content (FeuilletArticle *self,
          g_str_equal (self->slug, other->slug) &&
          g_str_equal (self->language, other->language) &&
          self->target == other->target &&
+         self->typography == other->typography &&
          g_strcmp0 (self->featured_image, other->featured_image) == 0 &&
          date_time_equal (self->schedule_date, other->schedule_date);
 }
@@ -748,6 +760,26 @@ feuillet_article_set_target (FeuilletArticle *self,
     return;
   self->target = target;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET]);
+}
+
+gboolean
+feuillet_article_get_typography (FeuilletArticle *self)
+{
+  g_return_val_if_fail (FEUILLET_IS_ARTICLE (self), TRUE);
+  return self->typography;
+}
+
+void
+feuillet_article_set_typography (FeuilletArticle *self,
+                                 gboolean         typography)
+{
+  g_return_if_fail (FEUILLET_IS_ARTICLE (self));
+
+  typography = !!typography;
+  if (self->typography == typography)
+    return;
+  self->typography = typography;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TYPOGRAPHY]);
 }
 
 gint64

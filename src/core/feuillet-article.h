@@ -72,6 +72,9 @@ void                   feuillet_article_set_language       (FeuilletArticle     
 guint                  feuillet_article_get_target         (FeuilletArticle       *self);
 void                   feuillet_article_set_target         (FeuilletArticle       *self,
                                                             guint                  target);
+gboolean               feuillet_article_get_typography     (FeuilletArticle       *self);
+void                   feuillet_article_set_typography     (FeuilletArticle       *self,
+                                                            gboolean               typography);
 const char            *feuillet_article_get_featured_image (FeuilletArticle       *self);
 void                   feuillet_article_set_featured_image (FeuilletArticle       *self,
                                                             const char            *featured_image);

@@ -175,6 +175,20 @@ read_field (FrontMatter      *front_matter,
       return TRUE;
     }
 
+  if (g_str_equal (key, "typography"))
+    {
+      if (!read_text (front_matter, key, node, &value, error))
+        return FALSE;
+      if (g_strcmp0 (value, "true") == 0 || g_strcmp0 (value, "on") == 0)
+        feuillet_article_set_typography (article, TRUE);
+      else if (g_strcmp0 (value, "false") == 0 || g_strcmp0 (value, "off") == 0)
+        feuillet_article_set_typography (article, FALSE);
+      else
+        return field_error (front_matter, node, error,
+                            _("“typography” must be true or false, not “%s”"), value);
+      return TRUE;
+    }
+
   if (g_str_equal (key, "schedule"))
     {
       g_autoptr(GDateTime) date = NULL;
@@ -493,6 +507,9 @@ feuillet_markdown_file_serialize (FeuilletArticle *article)
 
       emit_field (&emitter, "target", target);
     }
+  /* Written only when turned off, the exception. */
+  if (!feuillet_article_get_typography (article))
+    emit_field (&emitter, "typography", "false");
   if (feuillet_article_get_featured_image (article) != NULL)
     emit_field (&emitter, "featured_image", feuillet_article_get_featured_image (article));
   if (feuillet_article_get_schedule_date (article) != NULL)

@@ -7,7 +7,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; PRAGMA user_version of the library. */
-#define FEUILLET_STORE_SCHEMA_VERSION 2
+#define FEUILLET_STORE_SCHEMA_VERSION 3
 /* PRAGMA application_id: "FEUI", so that a Feuillet library can be told from other SQLite files. */
 #define FEUILLET_STORE_APPLICATION_ID 0x46455549
 

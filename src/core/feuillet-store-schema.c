@@ -153,9 +153,22 @@ migrate_to_v2 (FeuilletSqlite  *db,
   return TRUE;
 }
 
+/* Version 3: typography can be turned off per article (an article quoting code, a text the
+ * desk sets by hand); on by default, as articles of earlier versions get it. */
+static gboolean
+migrate_to_v3 (FeuilletSqlite  *db,
+               GError         **error)
+{
+  return feuillet_sqlite_exec (db,
+                               "ALTER TABLE articles ADD COLUMN typography INTEGER NOT NULL DEFAULT 1;"
+                               "ALTER TABLE revisions ADD COLUMN typography INTEGER NOT NULL DEFAULT 1;",
+                               error);
+}
+
 static const MigrationFunc migrations[] = {
   migrate_to_v1,
   migrate_to_v2,
+  migrate_to_v3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FEUILLET_STORE_SCHEMA_VERSION);

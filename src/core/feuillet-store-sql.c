@@ -20,7 +20,8 @@
 #define ARTICLE_COLUMNS \
   "a.id, a.uuid, a.title, a.chapeau, a.body, a.category, a.byline, a.status, a.slug, " \
   "a.language, a.target, a.featured_image, a.schedule_date, a.created, a.updated, a.trashed, " \
-  "a.remote_site, a.remote_id, a.remote_link, a.remote_status, a.remote_modified, a.remote_base"
+  "a.remote_site, a.remote_id, a.remote_link, a.remote_status, a.remote_modified, a.remote_base, " \
+  "a.typography"
 
 
 GDateTime *
@@ -275,6 +276,7 @@ feuillet_store_sql_load (FeuilletSqlite  *db,
                           "remote-status", sqlite3_column_text (stmt, 19),
                           "remote-modified", sqlite3_column_text (stmt, 20),
                           "remote-base", sqlite3_column_text (stmt, 21),
+                          "typography", sqlite3_column_int64 (stmt, 22) != 0,
                           NULL);
   sqlite3_reset (stmt);
 
@@ -397,6 +399,7 @@ bind_content (sqlite3_stmt    *stmt,
   feuillet_sqlite_bind_text (stmt, ":slug", feuillet_article_get_slug (article));
   feuillet_sqlite_bind_text (stmt, ":language", feuillet_article_get_language (article));
   feuillet_sqlite_bind_int64 (stmt, ":target", feuillet_article_get_target (article));
+  feuillet_sqlite_bind_int64 (stmt, ":typography", feuillet_article_get_typography (article));
   feuillet_sqlite_bind_text (stmt, ":featured_image", feuillet_article_get_featured_image (article));
   bind_date_time (stmt, ":schedule_date", feuillet_article_get_schedule_date (article));
 }
@@ -426,11 +429,12 @@ insert_revision (FeuilletSqlite          *db,
   stmt = feuillet_sqlite_prepare (db,
                                   "INSERT INTO revisions (article_id, number, reason, created, updated, "
                                   "  title, chapeau, body, category, tags, byline, status, slug, language, "
-                                  "  target, featured_image, schedule_date) "
+                                  "  target, typography, featured_image, schedule_date) "
                                   "VALUES (:id, (SELECT coalesce (max (number), 0) + 1 FROM revisions "
                                   "              WHERE article_id = :id), "
                                   "  :reason, :now, :now, :title, :chapeau, :body, :category, :tags, :byline, "
-                                  "  :status, :slug, :language, :target, :featured_image, :schedule_date)",
+                                  "  :status, :slug, :language, :target, :typography, :featured_image, "
+                                  "  :schedule_date)",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -458,7 +462,7 @@ coalesce_revision (FeuilletSqlite   *db,
                                   "UPDATE revisions SET updated = :now, title = :title, chapeau = :chapeau, "
                                   "  body = :body, category = :category, tags = :tags, byline = :byline, "
                                   "  status = :status, slug = :slug, language = :language, target = :target, "
-                                  "  featured_image = :featured_image, schedule_date = :schedule_date "
+                                  "  typography = :typography, featured_image = :featured_image, schedule_date = :schedule_date "
                                   "WHERE article_id = :id AND number = :number",
                                   error);
   if (stmt == NULL)
@@ -571,11 +575,11 @@ feuillet_store_sql_insert (FeuilletSqlite          *db,
 
   stmt = feuillet_sqlite_prepare (db,
                                   "INSERT INTO articles (uuid, title, chapeau, body, category, byline, status, "
-                                  "  slug, language, target, featured_image, schedule_date, created, updated, "
+                                  "  slug, language, target, typography, featured_image, schedule_date, created, updated, "
                                   "  change_seq, fts_seq, signes, words, remote_site, remote_id, remote_link, "
                                   "  remote_status, remote_modified, remote_base) "
                                   "VALUES (:uuid, :title, :chapeau, :body, :category, :byline, :status, :slug, "
-                                  "  :language, :target, :featured_image, :schedule_date, :now, :now, :seq, :seq, "
+                                  "  :language, :target, :typography, :featured_image, :schedule_date, :now, :now, :seq, :seq, "
                                   "  :signes, :words, :remote_site, :remote_id, :remote_link, :remote_status, "
                                   "  :remote_modified, :remote_base)",
                                   error);
@@ -696,7 +700,8 @@ feuillet_store_sql_update (FeuilletSqlite   *db,
   stmt = feuillet_sqlite_prepare (db,
                                   "UPDATE articles SET title = :title, chapeau = :chapeau, body = :body, "
                                   "  category = :category, byline = :byline, status = :status, slug = :slug, "
-                                  "  language = :language, target = :target, featured_image = :featured_image, "
+                                  "  language = :language, target = :target, typography = :typography, "
+                                  "  featured_image = :featured_image, "
                                   "  schedule_date = :schedule_date, updated = :now, change_seq = :seq, "
                                   "  signes = :signes, words = :words, remote_site = :remote_site, "
                                   "  remote_id = :remote_id, remote_link = :remote_link, "
@@ -853,6 +858,7 @@ revision_from_row (sqlite3_stmt *stmt,
                           "target", (guint) sqlite3_column_int64 (stmt, 13),
                           "featured-image", sqlite3_column_text (stmt, 14),
                           "schedule-date", schedule_date,
+                          "typography", sqlite3_column_int64 (stmt, 16) != 0,
                           NULL);
 
   return feuillet_revision_new (sqlite3_column_int64 (stmt, 0), reason, created, updated, article);
@@ -877,7 +883,7 @@ feuillet_store_sql_revisions (FeuilletSqlite  *db,
   stmt = feuillet_sqlite_prepare (db,
                                   "SELECT number, reason, created, updated, title, chapeau, body, category, "
                                   "  tags, byline, status, slug, language, target, featured_image, "
-                                  "  schedule_date "
+                                  "  schedule_date, typography "
                                   "FROM revisions WHERE article_id = :id AND (:number = 0 OR number = :number) "
                                   "ORDER BY number",
                                   error);

@@ -1275,6 +1275,7 @@ restore_revision (FeuilletStore    *self,
                 "slug", feuillet_article_get_slug (old),
                 "language", feuillet_article_get_language (old),
                 "target", feuillet_article_get_target (old),
+                "typography", feuillet_article_get_typography (old),
                 "featured-image", feuillet_article_get_featured_image (old),
                 "schedule-date", feuillet_article_get_schedule_date (old),
                 NULL);
