@@ -57,6 +57,7 @@ feuillet_typographer_reset (FeuilletTypographer *self)
   self->previous = 0;
   self->digit_run = 0;
   self->after_opening_quote = FALSE;
+  self->quote_open = FALSE;
 }
 
 /* strchr() on a gunichar would compare only its low byte. */
@@ -235,8 +236,11 @@ feuillet_typographer_feed (FeuilletTypographer *self,
         {
         case '"':
           p++;
-          if (opens_after (previous))
+          /* After a space a quote opens, unless one is open and this one ends a group of
+           * words: in `" espaces "` the second closes. */
+          if (opens_after (previous) && !(self->quote_open && ends_clause (p, end)))
             {
+              self->quote_open = TRUE;
               if (french)
                 {
                   g_string_append (out, "\xc2\xab" NBSP);
@@ -244,8 +248,10 @@ feuillet_typographer_feed (FeuilletTypographer *self,
                 }
               else
                 g_string_append (out, "\xe2\x80\x9c");
+              break;
             }
-          else if (french)
+          self->quote_open = FALSE;
+          if (french)
             {
               trim_plain_spaces (out, start);
               if (last_char (out, start, self->previous) != 0xA0)

@@ -25,6 +25,7 @@ typedef struct
   gunichar           previous;            /* the last character of the text so far */
   guint              digit_run;           /* how many digits it ends with */
   gboolean           after_opening_quote; /* « set: spaces typed after it are dropped */
+  gboolean           quote_open;          /* a straight quote opened and not yet closed */
 } FeuilletTypographer;
 
 void  feuillet_typographer_init  (FeuilletTypographer *self,

@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The renderer: article HTML, WordPress block markup (as WordPress 6.1's editor saves it),
+ * the preview's HTML, and where typography may and may not go. */
+#include <glib.h>
+#include <string.h>
+
+#include "feuillet-render.h"
+
+#define NBSP  "\xc2\xa0"
+#define NNBSP "\xe2\x80\xaf"
+
+static char *
+render (const char           *markdown,
+        FeuilletRenderFormat  format,
+        FeuilletTypography    typography)
+{
+  FeuilletRenderOptions options = { typography, NULL, NULL };
+
+  return feuillet_render_markdown (markdown, strlen (markdown), format, &options);
+}
+
+static void
+assert_renders (const char           *markdown,
+                FeuilletRenderFormat  format,
+                const char           *expected)
+{
+  g_autofree char *out = render (markdown, format, FEUILLET_TYPOGRAPHY_NONE);
+
+  g_assert_cmpstr (out, ==, expected);
+}
+
+static void
+test_html (void)
+{
+  assert_renders ("", FEUILLET_RENDER_HTML, "");
+  assert_renders ("Un *mot* **fort** ~~barré~~ `code`.", FEUILLET_RENDER_HTML,
+                  "<p>Un <em>mot</em> <strong>fort</strong> <s>barré</s> <code>code</code>.</p>\n");
+  assert_renders ("## Intertitre\n\nTexte", FEUILLET_RENDER_HTML, "<h2>Intertitre</h2>\n<p>Texte</p>\n");
+  assert_renders ("a < b & c", FEUILLET_RENDER_HTML, "<p>a &lt; b &amp; c</p>\n");
+  assert_renders ("ligne\\\nsuite", FEUILLET_RENDER_HTML, "<p>ligne<br>\nsuite</p>\n");
+  assert_renders ("[lien](https://x.fr \"titre\")", FEUILLET_RENDER_HTML,
+                  "<p><a href=\"https://x.fr\" title=\"titre\">lien</a></p>\n");
+  assert_renders ("> Cité\n>\n> — Jean", FEUILLET_RENDER_HTML,
+                  "<blockquote><p>Cité</p><cite>Jean</cite></blockquote>\n");
+  /* A "— " paragraph followed by more is not a citation. */
+  assert_renders ("> — Jean\n>\n> Suite", FEUILLET_RENDER_HTML,
+                  "<blockquote><p>— Jean</p>\n<p>Suite</p></blockquote>\n");
+  assert_renders ("![Alt](a.jpg \"Légende. © Crédit\")", FEUILLET_RENDER_HTML,
+                  "<figure class=\"feuillet-image\"><img src=\"a.jpg\" alt=\"Alt\"><figcaption>Légende. "
+                  "<span class=\"feuillet-credit\">© Crédit</span></figcaption></figure>\n");
+  /* An image among words stays inline. */
+  assert_renders ("Voir ![x](a.jpg) ici", FEUILLET_RENDER_HTML, "<p>Voir <img src=\"a.jpg\" alt=\"x\"> ici</p>\n");
+  /* A BOM is not text. */
+  assert_renders ("\xef\xbb\xbfTexte", FEUILLET_RENDER_HTML, "<p>Texte</p>\n");
+}
+
+static void
+test_blocks (void)
+{
+  assert_renders ("Texte", FEUILLET_RENDER_BLOCKS, "<!-- wp:paragraph -->\n<p>Texte</p>\n<!-- /wp:paragraph -->\n");
+  assert_renders ("## Inter\n\n### Sous", FEUILLET_RENDER_BLOCKS,
+                  "<!-- wp:heading -->\n<h2>Inter</h2>\n<!-- /wp:heading -->\n\n"
+                  "<!-- wp:heading {\"level\":3} -->\n<h3>Sous</h3>\n<!-- /wp:heading -->\n");
+  assert_renders ("> Quoted\n>\n> — Who", FEUILLET_RENDER_BLOCKS,
+                  "<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><!-- wp:paragraph -->\n<p>Quoted</p>\n"
+                  "<!-- /wp:paragraph --><cite>Who</cite></blockquote>\n<!-- /wp:quote -->\n");
+  assert_renders ("- A\n- B", FEUILLET_RENDER_BLOCKS,
+                  "<!-- wp:list -->\n<ul><!-- wp:list-item -->\n<li>A</li>\n<!-- /wp:list-item -->\n\n"
+                  "<!-- wp:list-item -->\n<li>B</li>\n<!-- /wp:list-item --></ul>\n<!-- /wp:list -->\n");
+  assert_renders ("3. trois", FEUILLET_RENDER_BLOCKS,
+                  "<!-- wp:list {\"ordered\":true,\"start\":3} -->\n<ol start=\"3\"><!-- wp:list-item -->\n"
+                  "<li>trois</li>\n<!-- /wp:list-item --></ol>\n<!-- /wp:list -->\n");
+  assert_renders ("---", FEUILLET_RENDER_BLOCKS,
+                  "<!-- wp:separator -->\n<hr class=\"wp-block-separator has-alpha-channel-opacity\"/>\n"
+                  "<!-- /wp:separator -->\n");
+  assert_renders ("![ALT](URL \"Caption\")", FEUILLET_RENDER_BLOCKS,
+                  "<!-- wp:image {\"sizeSlug\":\"large\",\"linkDestination\":\"none\"} -->\n"
+                  "<figure class=\"wp-block-image size-large\"><img src=\"URL\" alt=\"ALT\"/>"
+                  "<figcaption class=\"wp-element-caption\">Caption</figcaption></figure>\n<!-- /wp:image -->\n");
+  assert_renders ("| A | B |\n|---|:-:|\n| 1 | 2 |", FEUILLET_RENDER_BLOCKS,
+                  "<!-- wp:table -->\n<figure class=\"wp-block-table\"><table><thead><tr><th>A</th>"
+                  "<th class=\"has-text-align-center\" data-align=\"center\">B</th></tr></thead><tbody><tr>"
+                  "<td>1</td><td class=\"has-text-align-center\" data-align=\"center\">2</td></tr></tbody>"
+                  "</table></figure>\n<!-- /wp:table -->\n");
+  assert_renders ("```\nx < y\n```", FEUILLET_RENDER_BLOCKS,
+                  "<!-- wp:code -->\n<pre class=\"wp-block-code\"><code>x &lt; y\n</code></pre>\n<!-- /wp:code -->\n");
+  assert_renders ("<div>brut</div>", FEUILLET_RENDER_BLOCKS,
+                  "<!-- wp:html -->\n<div>brut</div>\n<!-- /wp:html -->\n");
+}
+
+static guint64
+lookup_media (const char *source,
+              gpointer    user_data)
+{
+  return g_str_equal (source, "https://site/photo.jpg") ? 42 : 0;
+}
+
+/* An image already in the site's media library is referenced by its id. */
+static void
+test_media_id (void)
+{
+  FeuilletRenderOptions options = { FEUILLET_TYPOGRAPHY_NONE, lookup_media, NULL };
+  const char *markdown = "![A](https://site/photo.jpg)";
+  g_autofree char *out = feuillet_render_markdown (markdown, strlen (markdown), FEUILLET_RENDER_BLOCKS, &options);
+
+  g_assert_cmpstr (out, ==,
+                   "<!-- wp:image {\"id\":42,\"sizeSlug\":\"large\",\"linkDestination\":\"none\"} -->\n"
+                   "<figure class=\"wp-block-image size-large\"><img src=\"https://site/photo.jpg\" alt=\"A\" "
+                   "class=\"wp-image-42\"/></figure>\n<!-- /wp:image -->\n");
+}
+
+/* Typography sets prose, and leaves code, URLs, attributes and raw HTML as typed. */
+static void
+test_typography_on_text_only (void)
+{
+  g_autofree char *out = render ("Il dit \"oui\" : `\"code\" ...` [\"lien\"](https://x.fr/a--b \"l'attr\") "
+                                 "https://y.fr/?q=1 <span title=\"a...b\">x</span>\n\n"
+                                 "![l'alt](i.jpg)\n\n```\n\"bloc\"\n```",
+                                 FEUILLET_RENDER_HTML, FEUILLET_TYPOGRAPHY_FRENCH);
+
+  g_assert_cmpstr (out, ==,
+                   "<p>Il dit «" NBSP "oui" NBSP "»" NBSP ": <code>\"code\" ...</code> "
+                   "<a href=\"https://x.fr/a--b\" title=\"l'attr\">«" NBSP "lien" NBSP "»</a> "
+                   "<a href=\"https://y.fr/?q=1\">https://y.fr/?q=1</a> <span title=\"a...b\">x</span></p>\n"
+                   "<figure class=\"feuillet-image\"><img src=\"i.jpg\" alt=\"l'alt\"></figure>\n"
+                   "<pre><code>\"bloc\"\n</code></pre>\n");
+}
+
+/* Quotes around emphasis still open and close. */
+static void
+test_typography_across_markup (void)
+{
+  g_autofree char *out = render ("\"*Bonjour*\", 1 500 **euros** !", FEUILLET_RENDER_HTML, FEUILLET_TYPOGRAPHY_FRENCH);
+
+  g_assert_cmpstr (out, ==, "<p>«" NBSP "<em>Bonjour</em>" NBSP "», 1" NNBSP "500 <strong>euros</strong>" NNBSP "!</p>\n");
+}
+
+/* A link or image that would run code loses its target. */
+static void
+test_unsafe_urls (void)
+{
+  assert_renders ("[clic](javascript:alert(1))", FEUILLET_RENDER_HTML, "<p><a>clic</a></p>\n");
+  assert_renders ("[clic](JavaScript:alert(1))", FEUILLET_RENDER_HTML, "<p><a>clic</a></p>\n");
+  assert_renders ("![x](data:text/html,evil)", FEUILLET_RENDER_HTML,
+                  "<figure class=\"feuillet-image\"><img src=\"\" alt=\"x\"></figure>\n");
+}
+
+/* The preview's blocks say where they start in the Markdown. */
+static void
+test_preview_sources (void)
+{
+  const char *markdown = "Premier\n\n## Deux\n\n- trois";
+  g_autofree char *out = render (markdown, FEUILLET_RENDER_PREVIEW, FEUILLET_TYPOGRAPHY_NONE);
+
+  g_assert_cmpstr (out, ==,
+                   "<p data-source=\"0000000000\">Premier</p>\n"
+                   "<h2 data-source=\"0000000012\">Deux</h2>\n"
+                   "<ul data-source=\"0000000020\"><li>trois</li></ul>\n");
+  g_assert_cmpint (strstr (markdown, "Deux") - markdown, ==, 12);
+  g_assert_cmpint (strstr (markdown, "trois") - markdown, ==, 20);
+}
+
+/* Whatever the text, the renderer answers and its block markup stays balanced. */
+static void
+test_broken_markdown (void)
+{
+  static const char *const inputs[] = {
+    "> > > - - - [a](", "```", "<div>", "![", "| a |\n|", "*a **b* c**", "\"\"\"\"", "> — ",
+    "- > — x", "1. ![a](b \"c ©\")", "\xff\xfe\xc3",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autofree char *out = render (inputs[i], FEUILLET_RENDER_BLOCKS, FEUILLET_TYPOGRAPHY_FRENCH);
+      guint opened = 0, closed = 0;
+
+      for (const char *p = out; (p = strstr (p, "<!-- wp:")) != NULL; p++)
+        opened++;
+      for (const char *p = out; (p = strstr (p, "<!-- /wp:")) != NULL; p++)
+        closed++;
+      g_assert_cmpuint (opened, ==, closed);
+    }
+}
+
+static void
+test_article (void)
+{
+  g_autoptr(FeuilletArticle) article = feuillet_article_new ();
+  g_autofree char *set = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *page = NULL;
+
+  feuillet_article_set_title (article, "Le \"titre\"");
+  feuillet_article_set_body (article, "Il dit \"oui\".");
+  feuillet_article_set_language (article, "fr");
+  set = feuillet_render_article_body (article, FEUILLET_RENDER_HTML);
+  g_assert_cmpstr (set, ==, "<p>Il dit «" NBSP "oui" NBSP "».</p>\n");
+
+  /* Turned off for this article: as typed. */
+  feuillet_article_set_typography (article, FALSE);
+  plain = feuillet_render_article_body (article, FEUILLET_RENDER_HTML);
+  g_assert_cmpstr (plain, ==, "<p>Il dit \"oui\".</p>\n");
+
+  feuillet_article_set_typography (article, TRUE);
+  page = feuillet_render_page (article, "Vosges Matin", FEUILLET_PAGE_STANDALONE);
+  g_assert_nonnull (strstr (page, "<h1 id=\"feuillet-title\">Le «" NBSP "titre" NBSP "»</h1>"));
+  g_assert_nonnull (strstr (page, "Vosges Matin"));
+  g_assert_nonnull (strstr (page, "Content-Security-Policy"));
+  /* No script may run in the page: the policy allows none. */
+  g_assert_nonnull (strstr (page, "default-src 'none'"));
+  g_assert_null (strstr (page, "script-src"));
+  g_assert_nonnull (strstr (page, "<p>Il dit «"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/html", test_html);
+  g_test_add_func ("/render/blocks", test_blocks);
+  g_test_add_func ("/render/media-id", test_media_id);
+  g_test_add_func ("/render/typography-on-text-only", test_typography_on_text_only);
+  g_test_add_func ("/render/typography-across-markup", test_typography_across_markup);
+  g_test_add_func ("/render/unsafe-urls", test_unsafe_urls);
+  g_test_add_func ("/render/preview-sources", test_preview_sources);
+  g_test_add_func ("/render/broken-markdown", test_broken_markdown);
+  g_test_add_func ("/render/article", test_article);
+
+  return g_test_run ();
+}
