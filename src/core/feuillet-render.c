@@ -103,6 +103,8 @@ append_escaped (GString    *out,
         case '<': entity = "&lt;"; break;
         case '>': entity = "&gt;"; break;
         case '"': entity = attribute ? "&quot;" : NULL; break;
+        /* md4c passes NUL bytes through in code and raw HTML; the page gets U+FFFD. */
+        case '\0': entity = "\xef\xbf\xbd"; break;
         default: entity = NULL; break;
         }
       if (entity == NULL)
@@ -112,6 +114,71 @@ append_escaped (GString    *out,
       run = p + 1;
     }
   g_string_append_len (out, run, end - run);
+}
+
+static void
+append_raw (GString    *out,
+            const char *text,
+            gsize       length)
+{
+  if (memchr (text, '\0', length) == NULL)
+    g_string_append_len (out, text, length);
+  else
+    for (gsize i = 0; i < length; i++)
+      {
+        if (text[i] == '\0')
+          g_string_append (out, "\xef\xbf\xbd");
+        else
+          g_string_append_c (out, text[i]);
+      }
+}
+
+static gboolean
+starts_block_delimiter (const char *p,
+                        const char *end)
+{
+  const char *name = p;
+
+  while (name < end && g_ascii_isspace (*name))
+    name++;
+  /* The whitespace may go on in the next piece of raw HTML: assume the worst. */
+  if (name == end)
+    return TRUE;
+  if (name == p)
+    return FALSE;
+  if (*name == '/')
+    name++;
+  return end - name >= 3 && memcmp (name, "wp:", 3) == 0;
+}
+
+/* Raw HTML in block markup must not hold what WordPress's parser reads as a block delimiter
+ * (`<!-- wp:… -->`, even in an attribute): one more dash keeps it a comment, not a block. */
+static void
+append_raw_html (GString    *out,
+                 const char *text,
+                 gsize       length,
+                 gboolean    in_block_markup)
+{
+  const char *end = text + length;
+  const char *run = text;
+
+  if (!in_block_markup)
+    {
+      append_raw (out, text, length);
+      return;
+    }
+  for (const char *p = text; (p = memchr (p, '<', end - p)) != NULL; p++)
+    {
+      if (end - p < 4 || memcmp (p, "<!--", 4) != 0)
+        continue;
+      if (!starts_block_delimiter (p + 4, end))
+        continue;
+      append_raw (out, run, p + 4 - run);
+      g_string_append_c (out, '-');
+      run = p + 4;
+      p += 3;
+    }
+  append_raw (out, run, end - run);
 }
 
 /* An md4c attribute (a URL, a title) as plain text; entities are kept as written. */
@@ -131,7 +198,7 @@ attribute_text (const MD_ATTRIBUTE *attribute)
       if (attribute->substr_types[i] == MD_TEXT_NULLCHAR)
         g_string_append (text, "\xef\xbf\xbd");
       else
-        g_string_append_len (text, attribute->text + from, to - from);
+        append_raw (text, attribute->text + from, to - from);
     }
   return g_string_free (text, FALSE);
 }
@@ -769,7 +836,7 @@ text (MD_TEXTTYPE    type,
       else if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR)
         g_string_append_c (self->image_alt, ' ');
       else
-        g_string_append_len (self->image_alt, text, size);
+        append_raw (self->image_alt, text, size);
       return 0;
     }
 
@@ -806,13 +873,13 @@ text (MD_TEXTTYPE    type,
       break;
 
     case MD_TEXT_HTML:
-      /* Raw HTML, written by hand: kept exactly. */
-      g_string_append_len (self->out, text, size);
+      /* Raw HTML, written by hand: kept exactly (but for NUL bytes). */
+      append_raw_html (self->out, text, size, writes_blocks (self));
       feuillet_typographer_skip (&self->typographer, text, size);
       break;
 
     case MD_TEXT_ENTITY:
-      g_string_append_len (self->out, text, size);
+      append_raw (self->out, text, size);
       feuillet_typographer_skip (&self->typographer, "x", 1);
       break;
 

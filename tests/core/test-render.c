@@ -182,6 +182,20 @@ test_broken_markdown (void)
     }
 }
 
+/* Raw HTML cannot open or close a WordPress block of its own: the parser would split the
+ * article there. */
+static void
+test_raw_html_delimiters (void)
+{
+  assert_renders ("<div title=\"<!-- /wp:html -->\"><!-- wp:paragraph --></div>", FEUILLET_RENDER_BLOCKS,
+                  "<!-- wp:html -->\n<div title=\"<!--- /wp:html -->\"><!--- wp:paragraph --></div>\n"
+                  "<!-- /wp:html -->\n");
+  assert_renders ("Texte <!-- wp:x --> et <!--commentaire-->", FEUILLET_RENDER_BLOCKS,
+                  "<!-- wp:paragraph -->\n<p>Texte <!--- wp:x --> et <!--commentaire--></p>\n<!-- /wp:paragraph -->\n");
+  /* In the article's HTML the comment is kept as written. */
+  assert_renders ("<!-- wp:x -->", FEUILLET_RENDER_HTML, "<!-- wp:x -->\n");
+}
+
 static void
 test_article (void)
 {
@@ -226,6 +240,7 @@ main (int    argc,
   g_test_add_func ("/render/unsafe-urls", test_unsafe_urls);
   g_test_add_func ("/render/preview-sources", test_preview_sources);
   g_test_add_func ("/render/broken-markdown", test_broken_markdown);
+  g_test_add_func ("/render/raw-html-delimiters", test_raw_html_delimiters);
   g_test_add_func ("/render/article", test_article);
 
   return g_test_run ();
