@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 /*
  * An article as a Markdown file with YAML front matter (title, chapeau, category, tags,
- * byline, status, slug, lang, target, featured_image, schedule), the body below it.
+ * byline, status, slug, lang, target, typography, featured_image, schedule), the body below it.
  */
 FeuilletArticle *feuillet_markdown_file_parse     (const char       *contents,
                                                    gsize             length,

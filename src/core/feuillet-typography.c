@@ -206,16 +206,16 @@ feuillet_typographer_feed (FeuilletTypographer *self,
       const char *run = p;
       gunichar previous;
 
-      /* Copy what needs nothing in one go. */
-      while (p < end && !special_byte[(guchar) *p] && !(french && self->after_opening_quote))
-        p++;
+      /* Copy what needs nothing in one go: most bytes, and spaces not followed by a digit. */
+      if (!(french && self->after_opening_quote))
+        while (p < end && (!special_byte[(guchar) *p] ||
+                           (*p == ' ' && !(french && p + 1 < end && g_ascii_isdigit (p[1])))))
+          p++;
       if (p > run)
         {
           g_string_append_len (out, run, p - run);
           continue;
         }
-
-      previous = last_char (out, start, self->previous);
 
       /* After « the text starts after its no-break space, whatever spaces were typed. */
       if (french && self->after_opening_quote)
@@ -236,6 +236,7 @@ feuillet_typographer_feed (FeuilletTypographer *self,
         {
         case '"':
           p++;
+          previous = last_char (out, start, self->previous);
           /* After a space a quote opens, unless one is open and this one ends a group of
            * words: in `" espaces "` the second closes. */
           if (opens_after (previous) && !(self->quote_open && ends_clause (p, end)))
@@ -294,6 +295,7 @@ feuillet_typographer_feed (FeuilletTypographer *self,
 
         case ':':
           p++;
+          previous = last_char (out, start, self->previous);
           if (french)
             feed_french_space_before (out, start, previous, NBSP, ":",
                                       g_unichar_isalpha (previous) && ends_clause (p, end));
@@ -308,6 +310,7 @@ feuillet_typographer_feed (FeuilletTypographer *self,
             char mark[2] = { *p, '\0' };
 
             p++;
+            previous = last_char (out, start, self->previous);
             if (french)
               feed_french_space_before (out, start, previous, NNBSP, mark, ends_clause (p, end));
             else
