@@ -358,11 +358,12 @@ enter_block (MD_BLOCKTYPE  type,
   if (type != MD_BLOCK_DOC)
     separate_from_previous_sibling (self);
 
-  parent = current_block (self);
   block_level = is_block_level (self);
   block.start = self->out->len;
   g_array_append_val (self->blocks, block);
   feuillet_typographer_reset (&self->typographer);
+  /* Taken after the append, which may move the array. */
+  parent = self->blocks->len > 1 ? &g_array_index (self->blocks, Block, self->blocks->len - 2) : NULL;
 
   /* A block after a quote's "— Author" paragraph means that one was not its citation. */
   if (parent != NULL && parent->type == MD_BLOCK_QUOTE)
