@@ -21,6 +21,7 @@ struct _FeuilletMetadataPanel
   AdwEntryRow *byline_row;
   AdwEntryRow *language_row;
   AdwSpinRow *target_row;
+  AdwSwitchRow *typography_row;
   AdwWrapBox *tags_box;
   AdwEntryRow *tag_entry;
   AdwWrapBox *suggestions_box;
@@ -222,6 +223,16 @@ on_target_changed_cb (FeuilletMetadataPanel *self)
 }
 
 static void
+on_typography_changed_cb (FeuilletMetadataPanel *self)
+{
+  if (self->loading || self->article == NULL)
+    return;
+
+  feuillet_article_set_typography (self->article, adw_switch_row_get_active (self->typography_row));
+  notify_changed (self);
+}
+
+static void
 feuillet_metadata_panel_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), FEUILLET_TYPE_METADATA_PANEL);
@@ -263,6 +274,7 @@ feuillet_metadata_panel_class_init (FeuilletMetadataPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FeuilletMetadataPanel, byline_row);
   gtk_widget_class_bind_template_child (widget_class, FeuilletMetadataPanel, language_row);
   gtk_widget_class_bind_template_child (widget_class, FeuilletMetadataPanel, target_row);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletMetadataPanel, typography_row);
   gtk_widget_class_bind_template_child (widget_class, FeuilletMetadataPanel, tags_box);
   gtk_widget_class_bind_template_child (widget_class, FeuilletMetadataPanel, tag_entry);
   gtk_widget_class_bind_template_child (widget_class, FeuilletMetadataPanel, suggestions_box);
@@ -284,6 +296,7 @@ feuillet_metadata_panel_init (FeuilletMetadataPanel *self)
   g_signal_connect (self->language_row, "changed", G_CALLBACK (on_text_row_changed_cb), self);
   g_signal_connect_swapped (self->status_row, "notify::selected", G_CALLBACK (on_status_selected_cb), self);
   g_signal_connect_swapped (self->target_row, "notify::value", G_CALLBACK (on_target_changed_cb), self);
+  g_signal_connect_swapped (self->typography_row, "notify::active", G_CALLBACK (on_typography_changed_cb), self);
   g_signal_connect_swapped (self->tag_entry, "entry-activated", G_CALLBACK (on_tag_entry_activate_cb), self);
   g_signal_connect_swapped (self->tag_entry, "changed", G_CALLBACK (update_suggestions), self);
 
@@ -316,6 +329,7 @@ feuillet_metadata_panel_set_article (FeuilletMetadataPanel *self,
   adw_combo_row_set_selected (self->status_row, article ? feuillet_article_get_status (article)
                                                         : FEUILLET_ARTICLE_STATUS_DRAFT);
   adw_spin_row_set_value (self->target_row, article ? feuillet_article_get_target (article) : 0);
+  adw_switch_row_set_active (self->typography_row, article ? feuillet_article_get_typography (article) : TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->tag_entry), "");
   rebuild_tags (self);
   self->loading = FALSE;
