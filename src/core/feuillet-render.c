@@ -981,11 +981,3 @@ feuillet_render_article_body (FeuilletArticle      *article,
 
   return feuillet_render_markdown (body, strlen (body), format, &options);
 }
-
-char *
-feuillet_render_body_html (const char *markdown)
-{
-  g_return_val_if_fail (markdown != NULL, NULL);
-
-  return feuillet_render_markdown (markdown, strlen (markdown), FEUILLET_RENDER_HTML, NULL);
-}

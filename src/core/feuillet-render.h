@@ -50,7 +50,4 @@ char              *feuillet_render_page             (FeuilletArticle            
                                                      const char                  *site_name,
                                                      FeuilletPageFlags            flags);
 
-/* Kept for callers of the first version: the body as HTML, no typography. */
-char              *feuillet_render_body_html        (const char                  *markdown);
-
 G_END_DECLS
