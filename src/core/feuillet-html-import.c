@@ -1,13 +1,1547 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Placeholder: the importer is being written. */
+#define G_LOG_DOMAIN "feuillet-html-import"
+
 #include "config.h"
 
 #include "feuillet-html-import.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+#include <string.h>
+
+/*
+ * WordPress HTML back to the Markdown of doc/markdown.md, for articles pulled from the site.
+ * libxml2's HTML parser builds the tree and repairs broken markup as a browser would; a walk
+ * over it writes Markdown block by block. What Markdown cannot say is kept as raw HTML, so
+ * nothing the site shows is lost. Text is escaped so that it reads back as the same text.
+ */
+
+typedef enum
+{
+  BLOCK_PARAGRAPH,
+  BLOCK_BULLET_LIST,
+  BLOCK_ORDERED_LIST,
+  BLOCK_OTHER,
+} BlockKind;
+
+typedef struct
+{
+  BlockKind kind;
+  /* A list that may follow a list item's text on the next line without a blank line. */
+  gboolean  interrupts;
+  char     *text;
+} Block;
+
+/* Markup around inline content: emphasis, a link, a raw HTML element. */
+typedef struct
+{
+  char  *open;
+  char  *close;
+  /* Where open starts in pending_open while it waits for visible text, or -1 once written. */
+  gssize pending_at;
+} Span;
+
+/* One paragraph's (heading's, table cell's) text being written. White space, line breaks and
+ * opening markup wait until visible text follows, so that they collapse like a browser's and
+ * emphasis never starts or ends on a space, which Markdown would not read as emphasis. */
+typedef struct
+{
+  GString  *out;
+  GString  *pending_open;
+  GArray   *spans; /* of Span, innermost last */
+  gboolean  pending_space;
+  guint     pending_breaks;
+  gboolean  pending_paragraph;
+  /* A classic post (no block comments): WordPress's wpautop turns its blank lines into
+   * paragraphs and its other newlines into line breaks. */
+  gboolean  autop;
+  gboolean  in_table;
+  /* Met what Markdown text cannot hold (a script, a block in a table cell): the block it is in
+   * stays HTML. */
+  gboolean  failed;
+} Inline;
+
+/* The blocks of a document, a quote or a list item. */
+typedef struct
+{
+  GPtrArray *blocks; /* of Block */
+  gboolean   classic;
+  Inline    *run;    /* text and inline elements outside any block, becoming a paragraph */
+  GString   *raw;    /* inside <!-- wp:html -->: its HTML, kept as is */
+  gboolean   last_alternate;
+} Container;
+
+static const char * const inline_elements[] = {
+  "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+  "img", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
+  "time", "tt", "u", "var", "wbr", NULL,
+};
+
+/* HTML blocks CommonMark ends at a blank line once they start with one of these tags (its kind 6);
+ * any other element has to be alone on its first line (kind 7). */
+static const char * const commonmark_block_tags[] = {
+  "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center",
+  "col", "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset",
+  "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5",
+  "h6", "head", "header", "hr", "html", "iframe", "legend", "li", "link", "main", "menu",
+  "menuitem", "nav", "noframes", "ol", "optgroup", "option", "p", "param", "section", "summary",
+  "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "track", "ul", NULL,
+};
+
+/* Their content is not HTML: never Markdown either. CommonMark ends them at their closing tag. */
+static const char * const raw_text_tags[] = { "pre", "script", "style", "textarea", NULL };
+
+static const char * const void_tags[] = {
+  "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+  "track", "wbr", NULL,
+};
+
+static void container_add (Container *self, xmlNode *node);
+static void inline_node (Inline *self, xmlNode *node);
+
+static gboolean
+is_html_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+static gboolean
+is_element (xmlNode    *node,
+            const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && g_str_equal ((const char *) node->name, name);
+}
+
+static gboolean
+is_inline (xmlNode *node)
+{
+  return node->type != XML_ELEMENT_NODE || g_strv_contains (inline_elements, (const char *) node->name);
+}
+
+static char *
+get_attribute (xmlNode    *node,
+               const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+  return copy;
+}
+
+static char *
+get_text (xmlNode *node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  char *copy = g_strdup (content != NULL ? (const char *) content : "");
+
+  xmlFree (content);
+  return copy;
+}
+
+static gboolean
+has_class (xmlNode    *node,
+           const char *name)
+{
+  g_autofree char *classes = get_attribute (node, "class");
+  g_auto(GStrv) list = g_strsplit_set (classes != NULL ? classes : "", " \t\n", -1);
+
+  return g_strv_contains ((const char * const *) list, name);
+}
+
+/* WordPress's block delimiters (<!-- wp:paragraph -->): structure the walk already sees. */
+static gboolean
+is_block_delimiter (xmlNode    *node,
+                    const char *name)
+{
+  g_autofree char *text = NULL;
+  const char *after;
+
+  if (node->type != XML_COMMENT_NODE || node->content == NULL)
+    return FALSE;
+  text = g_strstrip (g_strdup ((const char *) node->content));
+  after = g_str_has_prefix (text, "/wp:") ? text + 4 : g_str_has_prefix (text, "wp:") ? text + 3 : NULL;
+  if (after == NULL || g_str_has_suffix (text, "/"))
+    return FALSE; /* a self-closing block has no HTML: keep it */
+  if (name == NULL)
+    return TRUE;
+  return g_str_has_prefix (after, name) && (after[strlen (name)] == '\0' || after[strlen (name)] == ' ');
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (!is_html_space (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_blank_text (xmlNode *node)
+{
+  return node->type == XML_TEXT_NODE && (node->content == NULL || is_blank ((const char *) node->content));
+}
+
+/* Runs of white space as one space, as a browser shows them; trimmed at the ends or not. */
+static char *
+collapse_spaces (const char *text,
+                 gboolean    trim)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!is_html_space (*p))
+        g_string_append_c (out, *p);
+      else if ((out->len > 0 || !trim) && (out->len == 0 || out->str[out->len - 1] != ' '))
+        g_string_append_c (out, ' ');
+    }
+  if (trim && out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+/* &name; and &#123; are entities in Markdown too: such text needs its & escaped. */
+static gboolean
+looks_like_entity (const char *p)
+{
+  const char *q = p + 1;
+
+  if (*q == '#')
+    q++;
+  while (g_ascii_isalnum (*q))
+    q++;
+  return q > p + 1 && *q == ';';
+}
+
+/* Writes the character at p so that Markdown reads it as text; returns what follows it. */
+static const char *
+append_escaped_char (GString    *out,
+                     const char *p,
+                     gboolean    line_start,
+                     gboolean    in_table)
+{
+  const char *next = g_utf8_next_char (p);
+  gboolean escape = FALSE;
+
+  switch (*p)
+    {
+    case '\\': case '*': case '_': case '[': case ']': case '`': case '<': case '~':
+      escape = TRUE;
+      break;
+    case '|':
+      escape = in_table;
+      break;
+    case '&':
+      escape = looks_like_entity (p);
+      break;
+    case ':':
+      /* md4c makes links of bare URLs; the site showed this one as text. */
+      escape = g_str_has_prefix (next, "//");
+      break;
+    case '#': case '>':
+      escape = line_start;
+      break;
+    case '-': case '+': case '=':
+      /* a list item, a thematic break or a heading's underline */
+      escape = line_start && (*next == '\0' || is_html_space (*next) || *next == *p);
+      break;
+    default:
+      if (line_start && g_ascii_isdigit (*p))
+        {
+          const char *q = p;
+
+          while (g_ascii_isdigit (*q))
+            q++;
+          if ((*q == '.' || *q == ')') && (q[1] == '\0' || is_html_space (q[1])))
+            {
+              g_string_append_len (out, p, q - p);
+              g_string_append_c (out, '\\');
+              g_string_append_c (out, *q);
+              return q + 1;
+            }
+        }
+      break;
+    }
+  if (escape)
+    g_string_append_c (out, '\\');
+  g_string_append_len (out, p, next - p);
+  return next;
+}
+
+/* A link or image title, between double quotes. */
+static void
+append_title (GString    *out,
+              const char *title)
+{
+  g_string_append (out, " \"");
+  for (const char *p = title; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\' || (*p == '&' && looks_like_entity (p)))
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_destination (GString    *out,
+                    const char *url)
+{
+  for (const char *p = url; *p != '\0'; p++)
+    {
+      if (*p == ' ' || (guchar) *p < 0x20 || *p == 0x7f)
+        g_string_append_printf (out, "%%%02X", (guchar) *p);
+      else if (strchr ("()<>\\", *p) != NULL || (*p == '&' && looks_like_entity (p)))
+        g_string_append_printf (out, "\\%c", *p);
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
+static void
+append_image (GString    *out,
+              xmlNode    *img,
+              const char *title)
+{
+  g_autofree char *alt = get_attribute (img, "alt");
+  g_autofree char *src = get_attribute (img, "src");
+  g_autofree char *alt_text = collapse_spaces (alt != NULL ? alt : "", TRUE);
+
+  g_string_append (out, "![");
+  for (const char *p = alt_text; *p != '\0';)
+    p = append_escaped_char (out, p, FALSE, FALSE);
+  g_string_append (out, "](");
+  append_destination (out, src != NULL ? src : "");
+  if (title != NULL && title[0] != '\0')
+    append_title (out, title);
+  g_string_append_c (out, ')');
+}
+
+static void
+append_start_tag (GString *out,
+                  xmlNode *element)
+{
+  g_string_append_printf (out, "<%s", (const char *) element->name);
+  for (xmlAttr *attribute = element->properties; attribute != NULL; attribute = attribute->next)
+    {
+      g_autofree char *value = get_attribute (element, (const char *) attribute->name);
+
+      g_string_append_printf (out, " %s", (const char *) attribute->name);
+      if (attribute->children == NULL)
+        continue; /* <video controls> */
+      g_string_append (out, "=\"");
+      for (const char *p = value; *p != '\0'; p++)
+        {
+          switch (*p)
+            {
+            case '&': g_string_append (out, "&amp;"); break;
+            case '"': g_string_append (out, "&quot;"); break;
+            case '<': g_string_append (out, "&lt;"); break;
+            case '\n': g_string_append (out, "&#10;"); break;
+            default: g_string_append_c (out, *p); break;
+            }
+        }
+      g_string_append_c (out, '"');
+    }
+  g_string_append_c (out, '>');
+}
+
+static void
+remove_block_delimiters (xmlNode *node)
+{
+  xmlNode *next;
+
+  for (xmlNode *child = node->children; child != NULL; child = next)
+    {
+      next = child->next;
+      if (is_block_delimiter (child, NULL))
+        {
+          xmlUnlinkNode (child);
+          xmlFreeNode (child);
+        }
+      else if (child->type == XML_ELEMENT_NODE)
+        {
+          remove_block_delimiters (child);
+        }
+    }
+}
+
+/* The node as HTML, as libxml2 writes it, without the block delimiters it holds: in raw HTML
+ * they would only confuse WordPress's parser. */
+static void
+append_html (GString *out,
+             xmlNode *node)
+{
+  xmlOutputBuffer *buffer;
+
+  if (is_block_delimiter (node, NULL))
+    return;
+  if (node->type == XML_ELEMENT_NODE)
+    remove_block_delimiters (node);
+
+  buffer = xmlAllocOutputBuffer (NULL);
+
+  htmlNodeDumpFormatOutput (buffer, node->doc, node, "UTF-8", 0);
+  xmlOutputBufferFlush (buffer);
+  g_string_append_len (out, (const char *) xmlOutputBufferGetContent (buffer),
+                       xmlOutputBufferGetSize (buffer));
+  xmlOutputBufferClose (buffer);
+}
+
+/* Raw HTML as a Markdown block: CommonMark ends most HTML blocks at a blank line, so blank lines
+ * go, except in the kinds that end at their closing tag. */
+static char *
+finish_raw (GString *html)
+{
+  g_autofree char *text = g_strstrip (g_string_free (html, FALSE));
+  g_auto(GStrv) lines = NULL;
+  GString *out;
+
+  if (g_str_has_prefix (text, "<!--") || g_str_has_prefix (text, "<pre") ||
+      g_str_has_prefix (text, "<script") || g_str_has_prefix (text, "<style") ||
+      g_str_has_prefix (text, "<textarea"))
+    return g_steal_pointer (&text);
+
+  lines = g_strsplit (text, "\n", -1);
+  out = g_string_new (NULL);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (lines[i]));
+
+      if (stripped[0] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, lines[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+raw_block (xmlNode *node)
+{
+  GString *html = g_string_new (NULL);
+  const char *name = (const char *) node->name;
+
+  if (node->type != XML_ELEMENT_NODE || g_strv_contains (commonmark_block_tags, name) ||
+      g_strv_contains (raw_text_tags, name))
+    {
+      append_html (html, node);
+      return finish_raw (html);
+    }
+
+  /* <video …> alone on its line, or CommonMark would read a paragraph. */
+  append_start_tag (html, node);
+  if (g_strv_contains (void_tags, name))
+    return finish_raw (html);
+  g_string_append_c (html, '\n');
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    append_html (html, child);
+  g_string_append_printf (html, "</%s>", name);
+  return finish_raw (html);
+}
+
+/* Inline content */
+
+static void
+span_clear (gpointer data)
+{
+  Span *span = data;
+
+  g_free (span->open);
+  g_free (span->close);
+}
+
+static Inline *
+inline_new (gboolean autop,
+            gboolean in_table)
+{
+  Inline *self = g_new0 (Inline, 1);
+
+  self->out = g_string_new (NULL);
+  self->pending_open = g_string_new (NULL);
+  self->spans = g_array_new (FALSE, TRUE, sizeof (Span));
+  g_array_set_clear_func (self->spans, span_clear);
+  self->autop = autop;
+  self->in_table = in_table;
+  return self;
+}
+
+static void
+inline_free (Inline *self)
+{
+  g_string_free (self->out, TRUE);
+  g_string_free (self->pending_open, TRUE);
+  g_array_unref (self->spans);
+  g_free (self);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Inline, inline_free)
+
+/* Writes what waits for visible text. Returns whether that text starts a line, where it
+ * must not read as block syntax. */
+static gboolean
+inline_flush (Inline *self)
+{
+  GString *out = self->out;
+  gboolean line_start;
+
+  if (out->len == 0)
+    ; /* white space and breaks at a block's start are not text */
+  else if (self->pending_paragraph)
+    {
+      /* A new paragraph: what is open closes, and opens again after it. */
+      for (guint i = self->spans->len; i > 0; i--)
+        {
+          Span *span = &g_array_index (self->spans, Span, i - 1);
+
+          if (span->pending_at < 0)
+            g_string_append (out, span->close);
+        }
+      g_string_append (out, "\n\n");
+      g_string_truncate (self->pending_open, 0);
+      for (guint i = 0; i < self->spans->len; i++)
+        {
+          Span *span = &g_array_index (self->spans, Span, i);
+
+          span->pending_at = self->pending_open->len;
+          g_string_append (self->pending_open, span->open);
+        }
+    }
+  else if (self->pending_breaks > 0)
+    {
+      /* spaces around a line break are not text */
+      for (guint i = 0; i < self->pending_breaks; i++)
+        g_string_append (out, self->in_table ? "<br>" : "\\\n");
+    }
+  else if (self->pending_space && out->str[out->len - 1] != '\n')
+    {
+      g_string_append_c (out, ' ');
+    }
+  self->pending_space = self->pending_paragraph = FALSE;
+  self->pending_breaks = 0;
+
+  line_start = out->len == 0 || out->str[out->len - 1] == '\n';
+  if (self->pending_open->len > 0)
+    {
+      g_string_append_len (out, self->pending_open->str, self->pending_open->len);
+      g_string_truncate (self->pending_open, 0);
+      for (guint i = 0; i < self->spans->len; i++)
+        g_array_index (self->spans, Span, i).pending_at = -1;
+      line_start = FALSE;
+    }
+  return line_start;
+}
+
+static void
+inline_open (Inline   *self,
+             char     *open,
+             char     *close,
+             gboolean  eager)
+{
+  Span span = { open, close, self->pending_open->len };
+
+  g_string_append (self->pending_open, open);
+  g_array_append_val (self->spans, span);
+  if (eager)
+    inline_flush (self);
+}
+
+static void
+inline_close (Inline *self)
+{
+  Span *span = &g_array_index (self->spans, Span, self->spans->len - 1);
+
+  /* Nothing visible inside: the span is not written at all. */
+  if (span->pending_at >= 0)
+    g_string_truncate (self->pending_open, span->pending_at);
+  else
+    g_string_append (self->out, span->close);
+  g_array_remove_index (self->spans, self->spans->len - 1);
+}
+
+static void
+inline_text (Inline     *self,
+             const char *text)
+{
+  for (const char *p = text; *p != '\0';)
+    {
+      if (is_html_space (*p))
+        {
+          guint newlines = 0;
+
+          for (; is_html_space (*p); p++)
+            newlines += *p == '\n';
+          if (self->autop && newlines >= 2)
+            self->pending_paragraph = TRUE;
+          else if (self->autop && newlines == 1 && self->pending_breaks == 0)
+            self->pending_breaks = 1;
+          else
+            self->pending_space = TRUE;
+          continue;
+        }
+      p = append_escaped_char (self->out, p, inline_flush (self), self->in_table);
+    }
+}
+
+static void
+inline_children (Inline  *self,
+                 xmlNode *element)
+{
+  for (xmlNode *child = element->children; child != NULL; child = child->next)
+    inline_node (self, child);
+}
+
+/* The first (or last) character Markdown writes for node, past white space and line breaks
+ * (they go outside emphasis; *space tells they were there): its text's, or that of the syntax
+ * written for it. 0 when it shows nothing. */
+static gunichar
+edge_char (xmlNode  *node,
+           gboolean  last,
+           gboolean *space)
+{
+  static const char * const emphasis_tags[] = { "b", "del", "em", "i", "s", "strike", "strong", NULL };
+  gunichar syntax = 0;
+
+  if (node->type == XML_TEXT_NODE && node->content != NULL)
+    {
+      const char *text = (const char *) node->content;
+      const char *end = text + strlen (text);
+      const char *p = last ? end : text;
+
+      while (last ? p > text && is_html_space (p[-1]) : is_html_space (*p))
+        p += last ? -1 : 1;
+      *space = *space || p != (last ? end : text);
+      if (last ? p == text : *p == '\0')
+        return 0;
+      return g_utf8_get_char (last ? g_utf8_prev_char (p) : p);
+    }
+  if (node->type != XML_ELEMENT_NODE)
+    return 0;
+  if (is_element (node, "br"))
+    {
+      *space = TRUE;
+      return 0;
+    }
+  if (is_element (node, "img"))
+    return last ? ')' : '!';
+  if (is_element (node, "code"))
+    return '`';
+  /* A link's brackets, or the tags of an element kept as HTML, are what shows at its edges;
+   * spaces inside them still move out, except after an HTML start tag, written at once. */
+  if (is_element (node, "a"))
+    syntax = last ? ')' : '[';
+  else if (!g_strv_contains (emphasis_tags, (const char *) node->name))
+    syntax = last ? '>' : '<';
+  if (syntax == '<')
+    return syntax;
+  for (xmlNode *child = last ? node->last : node->children; child != NULL;
+       child = last ? child->prev : child->next)
+    {
+      gunichar c = edge_char (child, last, space);
+
+      if (c != 0)
+        return syntax != 0 ? syntax : c;
+    }
+  return syntax == '>' ? syntax : 0; /* an empty link or emphasis is not written */
+}
+
+static gunichar
+char_after (xmlNode *node)
+{
+  for (; node != NULL && is_inline (node); node = node->parent)
+    for (xmlNode *next = node->next; next != NULL; next = next->next)
+      {
+        gboolean space = FALSE;
+        gunichar c = edge_char (next, FALSE, &space);
+
+        if (space)
+          return ' ';
+        if (c != 0)
+          return c;
+      }
+  return ' ';
+}
+
+static gunichar
+char_before (Inline *self)
+{
+  GString *out = self->pending_open->len > 0 ? self->pending_open : self->out;
+
+  if (out == self->out && (self->pending_space || self->pending_breaks > 0 || self->pending_paragraph))
+    return ' ';
+  if (out->len == 0 || out->str[out->len - 1] == '\n')
+    return ' ';
+  return g_utf8_get_char (g_utf8_prev_char (out->str + out->len));
+}
+
+/* Whether *, ** or ~~ around the element would read as emphasis (CommonMark's flanking rules):
+ * they must touch visible text, and next to punctuation inside not touch a letter outside. */
+static gboolean
+delimiters_fit (Inline  *self,
+                xmlNode *element)
+{
+  gboolean space_before = FALSE, space_after = FALSE;
+  gunichar first = edge_char (element, FALSE, &space_before);
+  gunichar last = edge_char (element, TRUE, &space_after);
+  gunichar before = space_before ? ' ' : char_before (self);
+  gunichar after = space_after ? ' ' : char_after (element);
+
+  if (first == 0)
+    return TRUE; /* nothing shown: nothing written */
+  if (g_unichar_isspace (first) || g_unichar_isspace (last))
+    return FALSE; /* a no-break space */
+  if (g_unichar_ispunct (first) && !g_unichar_isspace (before) && !g_unichar_ispunct (before))
+    return FALSE;
+  return !g_unichar_ispunct (last) || g_unichar_isspace (after) || g_unichar_ispunct (after);
+}
+
+static void
+inline_emphasis (Inline     *self,
+                 xmlNode    *element,
+                 const char *marker,
+                 const char *tag)
+{
+  g_autofree char *open_tag = g_strdup_printf ("<%s>", tag);
+
+  /* <em> inside <em> changes nothing, and Markdown cannot write it. */
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const char *open = g_array_index (self->spans, Span, i).open;
+
+      if (g_str_equal (open, marker) || g_str_equal (open, open_tag))
+        {
+          inline_children (self, element);
+          return;
+        }
+    }
+
+  if (delimiters_fit (self, element))
+    inline_open (self, g_strdup (marker), g_strdup (marker), FALSE);
+  else
+    inline_open (self, g_steal_pointer (&open_tag), g_strdup_printf ("</%s>", tag), FALSE);
+  inline_children (self, element);
+  inline_close (self);
+}
+
+static void
+inline_code (Inline  *self,
+             xmlNode *code)
+{
+  g_autofree char *content = get_text (code);
+  g_autofree char *text = collapse_spaces (content, FALSE);
+  gsize length = strlen (text);
+  guint run = 0, longest = 0;
+  g_autofree char *fence = NULL;
+  gboolean pad;
+
+  if (is_blank (text))
+    {
+      self->pending_space = self->pending_space || length > 0;
+      return;
+    }
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      run = *p == '`' ? run + 1 : 0;
+      longest = MAX (longest, run);
+    }
+  if (self->in_table && strchr (text, '|') != NULL)
+    self->failed = TRUE;
+
+  fence = g_strnfill (longest + 1, '`');
+  /* CommonMark takes one space off each end when both have one. */
+  pad = text[0] == '`' || text[length - 1] == '`' || (text[0] == ' ' && text[length - 1] == ' ');
+  inline_flush (self);
+  g_string_append_printf (self->out, "%s%s%s%s%s", fence, pad ? " " : "", text, pad ? " " : "", fence);
+}
+
+static void
+inline_link (Inline  *self,
+             xmlNode *a)
+{
+  g_autofree char *href = get_attribute (a, "href");
+  g_autofree char *title = get_attribute (a, "title");
+  g_autofree char *text = get_text (a);
+  GString *close;
+
+  /* https://example.com shown as itself */
+  if ((g_str_has_prefix (href, "https://") || g_str_has_prefix (href, "http://")) &&
+      g_str_equal (text, href) && title == NULL && strpbrk (href, " <>\t\n") == NULL &&
+      a->children != NULL && a->children->next == NULL && a->children->type == XML_TEXT_NODE)
+    {
+      inline_flush (self);
+      g_string_append_printf (self->out, "<%s>", href);
+      return;
+    }
+
+  close = g_string_new ("](");
+  append_destination (close, href);
+  if (title != NULL && title[0] != '\0')
+    append_title (close, title);
+  g_string_append_c (close, ')');
+  inline_open (self, g_strdup ("["), g_string_free (close, FALSE), FALSE);
+  inline_children (self, a);
+  inline_close (self);
+}
+
+/* An element Markdown has no syntax for: kept as inline HTML, its content still Markdown. */
+static void
+inline_raw_element (Inline  *self,
+                    xmlNode *element)
+{
+  const char *name = (const char *) element->name;
+  GString *open = g_string_new (NULL);
+
+  if (g_strv_contains (raw_text_tags, name))
+    {
+      /* Markdown would read its content as text, escaping a script's && and reading its *:
+       * the whole block stays HTML. */
+      append_html (open, element);
+      self->failed = self->failed || element->children != NULL;
+      inline_flush (self);
+      g_string_append (self->out, open->str);
+      g_string_free (open, TRUE);
+      return;
+    }
+
+  append_start_tag (open, element);
+  if (g_strv_contains (void_tags, name))
+    {
+      inline_flush (self);
+      g_string_append (self->out, open->str);
+      g_string_free (open, TRUE);
+      return;
+    }
+  inline_open (self, g_string_free (open, FALSE), g_strdup_printf ("</%s>", name), TRUE);
+  inline_children (self, element);
+  inline_close (self);
+}
+
+static void
+inline_node (Inline  *self,
+             xmlNode *node)
+{
+  switch (node->type)
+    {
+    case XML_TEXT_NODE:
+    case XML_CDATA_SECTION_NODE:
+      inline_text (self, (const char *) node->content);
+      return;
+    case XML_COMMENT_NODE:
+      if (is_block_delimiter (node, NULL))
+        return;
+      self->failed = self->failed || strchr ((const char *) node->content, '\n') != NULL;
+      inline_flush (self);
+      g_string_append_printf (self->out, "<!--%s-->", (const char *) node->content);
+      return;
+    case XML_ELEMENT_NODE:
+      break;
+    default:
+      return;
+    }
+
+  if (self->in_table && !is_inline (node))
+    self->failed = TRUE;
+
+  if (is_element (node, "strong") || is_element (node, "b"))
+    inline_emphasis (self, node, "**", "strong");
+  else if (is_element (node, "em") || is_element (node, "i"))
+    inline_emphasis (self, node, "*", "em");
+  else if (is_element (node, "s") || is_element (node, "del") || is_element (node, "strike"))
+    inline_emphasis (self, node, "~~", "s");
+  else if (is_element (node, "code"))
+    inline_code (self, node);
+  else if (is_element (node, "br"))
+    self->pending_breaks++;
+  else if (is_element (node, "a") && xmlHasProp (node, (const xmlChar *) "href") != NULL)
+    inline_link (self, node);
+  else if (is_element (node, "img"))
+    {
+      g_autofree char *title = get_attribute (node, "title");
+
+      inline_flush (self);
+      append_image (self->out, node, title);
+    }
+  else
+    inline_raw_element (self, node);
+}
+
+/* Blocks */
+
+static void
+block_free (gpointer data)
+{
+  Block *block = data;
+
+  g_free (block->text);
+  g_free (block);
+}
+
+static void
+container_init (Container *self,
+                gboolean   classic)
+{
+  self->blocks = g_ptr_array_new_with_free_func (block_free);
+  self->classic = classic;
+}
+
+static Block *
+container_add_block (Container *self,
+                     BlockKind  kind,
+                     gboolean   interrupts,
+                     char      *text)
+{
+  Block *block;
+
+  if (text[0] == '\0')
+    {
+      g_free (text);
+      return NULL;
+    }
+  block = g_new0 (Block, 1);
+  block->kind = kind;
+  block->interrupts = interrupts;
+  block->text = text;
+  g_ptr_array_add (self->blocks, block);
+  return block;
+}
+
+static void
+container_flush (Container *self)
+{
+  /* Spaces and breaks still waiting end the text: they are dropped. */
+  if (self->run != NULL)
+    container_add_block (self, BLOCK_PARAGRAPH, FALSE, g_strdup (self->run->out->str));
+  g_clear_pointer (&self->run, inline_free);
+  if (self->raw != NULL)
+    container_add_block (self, BLOCK_OTHER, FALSE, finish_raw (g_steal_pointer (&self->raw)));
+}
+
+static GPtrArray *
+container_finish (Container *self)
+{
+  container_flush (self);
+  return self->blocks;
+}
+
+/* A blank line between blocks, except before a list following a list item's text on the next
+ * line, which keeps the list tight; *loose tells whether a blank line was written. */
+static char *
+join_blocks (GPtrArray *blocks,
+             gboolean   in_list_item,
+             gboolean  *loose)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (blocks, i);
+
+      if (i > 0)
+        {
+          Block *previous = g_ptr_array_index (blocks, i - 1);
+          gboolean tight = in_list_item && previous->kind == BLOCK_PARAGRAPH && block->interrupts;
+
+          g_string_append (out, tight ? "\n" : "\n\n");
+          if (!tight && loose != NULL)
+            *loose = TRUE;
+        }
+      g_string_append (out, block->text);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+prefix_lines (const char *text,
+              const char *first,
+              const char *rest)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  /* An empty item is its marker alone. */
+  if (lines[0] == NULL)
+    g_string_append (out, first);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      g_string_append_printf (out, "%s%s", i == 0 ? first : rest, lines[i]);
+      /* no trailing spaces on blank lines */
+      while (lines[i][0] == '\0' && out->len > 0 && out->str[out->len - 1] == ' ')
+        g_string_truncate (out, out->len - 1);
+    }
+  while (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+/* A list item's blocks: the nodes from first up to stop. */
+static char *
+convert_item (xmlNode  *first,
+              xmlNode  *stop,
+              gboolean  classic,
+              gboolean *loose)
+{
+  Container container = { 0 };
+  g_autoptr(GPtrArray) blocks = NULL;
+
+  container_init (&container, classic);
+  for (xmlNode *node = first; node != stop; node = node->next)
+    container_add (&container, node);
+  blocks = container_finish (&container);
+  return join_blocks (blocks, TRUE, loose);
+}
+
+/* The element's content as Markdown text, or NULL when it holds what Markdown text cannot. */
+static char *
+convert_inline (xmlNode  *element,
+                gboolean  autop)
+{
+  g_autoptr(Inline) inline_ = inline_new (autop, FALSE);
+
+  inline_children (inline_, element);
+  return inline_->failed ? NULL : g_strdup (inline_->out->str);
+}
+
+static char *
+convert_heading (xmlNode *heading)
+{
+  g_autofree char *text = convert_inline (heading, FALSE);
+  guint level = heading->name[1] - '0';
+  GString *out;
+
+  if (text == NULL || strchr (text, '\n') != NULL)
+    return NULL; /* a line break: an ATX heading is one line */
+  out = g_string_new (NULL);
+  g_string_append_printf (out, "%.*s", (int) level, "######");
+  if (text[0] != '\0')
+    g_string_append_printf (out, " %s", text);
+  /* A closing run of # would be dropped as the heading's optional closing sequence. */
+  if (text[0] != '\0' && g_str_has_suffix (text, "#"))
+    {
+      gsize run = out->len;
+
+      while (out->str[run - 1] == '#')
+        run--;
+      if (out->str[run - 1] == ' ')
+        g_string_insert_c (out, run, '\\');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The renderer reads a quote's last paragraph starting with a dash ("— ", "-- ") as its author:
+ * one that is not writes its dash as an entity, which the renderer does not read so. */
+static void
+protect_from_cite (Block *paragraph)
+{
+  const char *dash = paragraph->text + (paragraph->text[0] == '\\'); /* \-- at a line start */
+  const char *after = NULL;
+  char *text;
+
+  if (g_str_has_prefix (dash, "\u2014") || g_str_has_prefix (dash, "\u2013") || g_str_has_prefix (dash, "---"))
+    after = dash + 3;
+  else if (g_str_has_prefix (dash, "--"))
+    after = dash + 2;
+  if (after == NULL ||
+      (*after != ' ' && !g_str_has_prefix (after, "\u00a0") && !g_str_has_prefix (after, "\u202f")))
+    return;
+  text = g_strdup_printf ("&#%u;%s", g_utf8_get_char (dash), g_utf8_next_char (dash));
+  g_free (paragraph->text);
+  paragraph->text = text;
+}
+
+static char *
+convert_quote (xmlNode  *quote,
+               gboolean  classic)
+{
+  Container container = { 0 };
+  g_autoptr(GPtrArray) blocks = NULL;
+  g_autofree char *text = NULL;
+  Block *cite = NULL;
+  Block *last;
+
+  container_init (&container, classic);
+  for (xmlNode *child = quote->children; child != NULL; child = child->next)
+    {
+      g_autofree char *who = NULL;
+
+      if (!is_element (child, "cite"))
+        {
+          container_add (&container, child);
+          continue;
+        }
+      /* The quote's author: its last paragraph, "— Who". */
+      container_flush (&container);
+      who = convert_inline (child, FALSE);
+      if (who == NULL)
+        container_add_block (&container, BLOCK_OTHER, FALSE, raw_block (child));
+      else if (who[0] != '\0')
+        cite = container_add_block (&container, BLOCK_PARAGRAPH, FALSE, g_strconcat ("\u2014 ", who, NULL));
+    }
+  blocks = container_finish (&container);
+  last = blocks->len > 0 ? g_ptr_array_index (blocks, blocks->len - 1) : NULL;
+  if (last != NULL && last != cite && last->kind == BLOCK_PARAGRAPH)
+    protect_from_cite (last);
+  text = join_blocks (blocks, FALSE, NULL);
+  return prefix_lines (text, "> ", "> ");
+}
+
+static char *
+convert_list (xmlNode  *list,
+              gboolean  classic,
+              gboolean  alternate,
+              gboolean *interrupts)
+{
+  gboolean ordered = is_element (list, "ol");
+  g_autofree char *start = get_attribute (list, "start");
+  g_autofree char *reversed = get_attribute (list, "reversed");
+  g_autofree char *type = get_attribute (list, "type");
+  gint64 number = 1;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  gboolean loose = FALSE;
+  GString *out;
+
+  /* Numbers counting down or lettered: Markdown has no such list. */
+  if (ordered && (reversed != NULL || type != NULL))
+    return NULL;
+  if (ordered && start != NULL && !g_ascii_string_to_signed (start, 10, 0, 999999999, &number, NULL))
+    return NULL;
+  *interrupts = !ordered || number == 1;
+
+  for (xmlNode *child = list->children; child != NULL; child = child->next)
+    {
+      g_autofree char *marker = NULL;
+      g_autofree char *indent = NULL;
+      g_autofree char *text = NULL;
+
+      if (child->type != XML_ELEMENT_NODE && child->type != XML_TEXT_NODE)
+        continue;
+      /* Something else than an item in a list is shown anyway: kept as an item. */
+      if (is_element (child, "li"))
+        text = convert_item (child->children, NULL, classic, &loose);
+      else if (!is_blank_text (child))
+        text = convert_item (child, child->next, classic, &loose);
+      else
+        continue;
+
+      if (ordered)
+        marker = g_strdup_printf ("%" G_GINT64_FORMAT "%c ", number++, alternate ? ')' : '.');
+      else
+        marker = g_strdup (alternate ? "* " : "- ");
+      indent = g_strnfill (strlen (marker), ' ');
+      if (items->len == 0 && text[0] == '\0')
+        *interrupts = FALSE;
+      /* "- ---" would be a thematic break, not an item holding one. */
+      if (g_str_has_prefix (text, "---") && (text[3] == '\0' || text[3] == '\n'))
+        memcpy (text, "___", 3);
+      g_ptr_array_add (items, prefix_lines (text, marker, indent));
+    }
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < items->len; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? (loose ? "\n\n" : "\n") : "",
+                            (const char *) g_ptr_array_index (items, i));
+  return g_string_free (out, FALSE);
+}
+
+static char *
+convert_code (xmlNode *pre)
+{
+  xmlNode *code = NULL;
+  g_autofree char *class = NULL;
+  g_autofree char *content = NULL;
+  const char *language = "";
+  char *text;
+  gsize length;
+  guint run = 0, longest = 2;
+  g_autofree char *fence = NULL;
+
+  for (xmlNode *child = pre->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, "code") && code == NULL)
+        code = child;
+      else if (child->type != XML_TEXT_NODE)
+        return NULL; /* a preformatted text with markup */
+    }
+  if (code != NULL)
+    {
+      for (xmlNode *child = pre->children; child != NULL; child = child->next)
+        if (child != code && !is_blank_text (child))
+          return NULL;
+      for (xmlNode *child = code->children; child != NULL; child = child->next)
+        if (child->type != XML_TEXT_NODE)
+          return NULL;
+      class = get_attribute (code, "class");
+      if (class != NULL && g_str_has_prefix (class, "language-") && strpbrk (class, " `") == NULL)
+        language = class + strlen ("language-");
+    }
+
+  content = get_text (code != NULL ? code : pre);
+  text = content;
+  /* As in a browser, a newline right after <pre> is not content; the last one ends the block. */
+  if (code == NULL && text[0] == '\n')
+    text++;
+  length = strlen (text);
+  if (length > 0 && text[length - 1] == '\n')
+    text[--length] = '\0';
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      run = *p == '`' ? run + 1 : 0;
+      longest = MAX (longest, run);
+    }
+  fence = g_strnfill (longest + 1, '`');
+  return g_strdup_printf ("%s%s\n%s%s%s", fence, language, text, length > 0 ? "\n" : "", fence);
+}
+
+static char *
+table_alignment (xmlNode *cell)
+{
+  static const char * const alignments[] = { "left", "center", "right" };
+  static const char * const delimiters[] = { ":---", ":---:", "---:" };
+  g_autofree char *align = get_attribute (cell, "align");
+  g_autofree char *data_align = get_attribute (cell, "data-align");
+
+  for (guint i = 0; i < G_N_ELEMENTS (alignments); i++)
+    {
+      g_autofree char *class = g_strconcat ("has-text-align-", alignments[i], NULL);
+
+      if (g_strcmp0 (align, alignments[i]) == 0 || g_strcmp0 (data_align, alignments[i]) == 0 ||
+          has_class (cell, class))
+        return g_strdup (delimiters[i]);
+    }
+  return g_strdup ("---");
+}
+
+/* A row's cells as Markdown; FALSE when one cannot be written in a GFM table. */
+static gboolean
+convert_row (xmlNode   *row,
+             gboolean   header,
+             GPtrArray *cells,
+             GPtrArray *alignments)
+{
+  for (xmlNode *cell = row->children; cell != NULL; cell = cell->next)
+    {
+      g_autofree char *rowspan = NULL;
+      g_autofree char *colspan = NULL;
+      g_autoptr(Inline) inline_ = NULL;
+
+      if (is_blank_text (cell))
+        continue;
+      if (!is_element (cell, header ? "th" : "td"))
+        return FALSE;
+      rowspan = get_attribute (cell, "rowspan");
+      colspan = get_attribute (cell, "colspan");
+      if ((rowspan != NULL && !g_str_equal (rowspan, "1")) || (colspan != NULL && !g_str_equal (colspan, "1")))
+        return FALSE;
+
+      inline_ = inline_new (FALSE, TRUE);
+      inline_children (inline_, cell);
+      if (inline_->failed)
+        return FALSE;
+      g_ptr_array_add (cells, g_strdup (inline_->out->str));
+      if (header)
+        g_ptr_array_add (alignments, table_alignment (cell));
+    }
+  return cells->len > 0;
+}
+
+static char *
+convert_table (xmlNode *table)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) alignments = g_ptr_array_new_with_free_func (g_free);
+  GString *out;
+
+  for (xmlNode *section = table->children; section != NULL; section = section->next)
+    {
+      gboolean header = is_element (section, "thead");
+
+      if (is_blank_text (section))
+        continue;
+      /* GFM tables have one header row, no footer, no caption. */
+      if (header != (rows->len == 0) || (!header && !is_element (section, "tbody")))
+        return NULL;
+      for (xmlNode *row = section->children; row != NULL; row = row->next)
+        {
+          GPtrArray *cells;
+
+          if (is_blank_text (row))
+            continue;
+          if (!is_element (row, "tr") || (header && rows->len > 0))
+            return NULL;
+          cells = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (rows, cells);
+          if (!convert_row (row, header, cells, alignments) ||
+              cells->len != ((GPtrArray *) g_ptr_array_index (rows, 0))->len)
+            return NULL;
+        }
+    }
+  if (rows->len == 0)
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GPtrArray *cells = g_ptr_array_index (rows, i);
+
+      for (guint j = 0; j < cells->len; j++)
+        g_string_append_printf (out, "| %s ", (const char *) g_ptr_array_index (cells, j));
+      g_string_append (out, "|\n");
+      if (i > 0)
+        continue;
+      for (guint j = 0; j < alignments->len; j++)
+        g_string_append_printf (out, "| %s ", (const char *) g_ptr_array_index (alignments, j));
+      g_string_append (out, "|\n");
+    }
+  g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+/* A figure of one image, with or without caption, becomes an image alone in its paragraph,
+ * the caption its title; a figure of one table, that table. */
+static char *
+convert_figure (xmlNode *figure)
+{
+  xmlNode *img = NULL, *caption = NULL, *table = NULL;
+  g_autofree char *caption_text = NULL;
+  GString *out;
+
+  for (xmlNode *child = figure->children; child != NULL; child = child->next)
+    {
+      xmlNode **slot = is_element (child, "img") ? &img :
+                       is_element (child, "figcaption") ? &caption :
+                       is_element (child, "table") ? &table : NULL;
+
+      if (is_blank_text (child))
+        continue;
+      if (slot == NULL || *slot != NULL)
+        return NULL;
+      else
+        *slot = child;
+    }
+
+  if (table != NULL)
+    return img == NULL && caption == NULL ? convert_table (table) : NULL;
+  if (img == NULL)
+    return NULL;
+
+  if (caption != NULL)
+    {
+      g_autofree char *text = get_text (caption);
+
+      caption_text = collapse_spaces (text, TRUE);
+    }
+  out = g_string_new (NULL);
+  append_image (out, img, caption_text);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+convert_block (Container *self,
+               xmlNode   *element,
+               BlockKind *kind,
+               gboolean  *interrupts)
+{
+  const char *name = (const char *) element->name;
+
+  if (is_element (element, "p"))
+    {
+      *kind = BLOCK_PARAGRAPH;
+      return convert_inline (element, self->classic);
+    }
+  if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0')
+    return convert_heading (element);
+  if (is_element (element, "ul") || is_element (element, "ol"))
+    {
+      BlockKind list_kind = is_element (element, "ol") ? BLOCK_ORDERED_LIST : BLOCK_BULLET_LIST;
+      Block *previous = self->blocks->len > 0 ? g_ptr_array_index (self->blocks, self->blocks->len - 1) : NULL;
+      /* Two lists in a row would read as one unless their markers differ. */
+      gboolean alternate = previous != NULL && previous->kind == list_kind && !self->last_alternate;
+      char *text = convert_list (element, self->classic, alternate, interrupts);
+
+      if (text == NULL)
+        return NULL;
+      *kind = list_kind;
+      self->last_alternate = alternate;
+      return text;
+    }
+  if (is_element (element, "blockquote"))
+    return convert_quote (element, self->classic);
+  if (is_element (element, "pre"))
+    return convert_code (element);
+  if (is_element (element, "hr"))
+    return g_strdup ("---");
+  if (is_element (element, "table"))
+    return convert_table (element);
+  if (is_element (element, "figure"))
+    return convert_figure (element);
+  if (is_element (element, "div") && has_class (element, "wp-block-image"))
+    {
+      /* Older WordPress puts an aligned image's figure in a div. */
+      xmlNode *figure = NULL;
+
+      for (xmlNode *child = element->children; child != NULL; child = child->next)
+        {
+          if (is_blank_text (child))
+            continue;
+          if (figure != NULL || !is_element (child, "figure"))
+            return NULL;
+          figure = child;
+        }
+      return figure != NULL ? convert_figure (figure) : NULL;
+    }
+  return NULL;
+}
+
+static gboolean
+is_html_block_end (xmlNode *node)
+{
+  return is_block_delimiter (node, "html") && strstr ((const char *) node->content, "/wp:") != NULL;
+}
+
+static gboolean
+holds_html_block_end (xmlNode *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (is_html_block_end (child) || (child->type == XML_ELEMENT_NODE && holds_html_block_end (child)))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+container_add (Container *self,
+               xmlNode   *node)
+{
+  BlockKind kind = BLOCK_OTHER;
+  gboolean interrupts = FALSE;
+  char *text;
+
+  /* <!-- wp:html -->: WordPress's custom HTML block, kept exactly. */
+  if (is_block_delimiter (node, "html"))
+    {
+      container_flush (self);
+      if (!is_html_block_end (node))
+        self->raw = g_string_new (NULL);
+      return;
+    }
+  /* The parser's implied <html> and <body> may hold what follows a comment before them. */
+  if (is_element (node, "html") || is_element (node, "head") || is_element (node, "body"))
+    {
+      for (xmlNode *child = node->children; child != NULL; child = child->next)
+        container_add (self, child);
+      return;
+    }
+  /* CommonMark would not read HTML starting with text as HTML: such a block is converted. */
+  if (self->raw != NULL && is_blank (self->raw->str) && node->type == XML_TEXT_NODE &&
+      !is_blank ((const char *) node->content))
+    g_string_free (g_steal_pointer (&self->raw), TRUE);
+  if (self->raw != NULL && node->type == XML_ELEMENT_NODE && holds_html_block_end (node))
+    {
+      /* An element left open in the block: its start tag is what was written, the rest of it
+       * the parser's doing. */
+      append_start_tag (self->raw, node);
+      for (xmlNode *child = node->children; child != NULL; child = child->next)
+        container_add (self, child);
+      return;
+    }
+  if (self->raw != NULL)
+    {
+      append_html (self->raw, node);
+      return;
+    }
+
+  if (node->type == XML_DTD_NODE || is_block_delimiter (node, NULL))
+    {
+      container_flush (self); /* each block its paragraph, even loose text */
+      return;
+    }
+  if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE ||
+      (node->type == XML_ELEMENT_NODE && is_inline (node)))
+    {
+      if (self->run == NULL)
+        self->run = inline_new (self->classic, FALSE);
+      inline_node (self->run, node);
+      return;
+    }
+
+  container_flush (self);
+  text = node->type == XML_ELEMENT_NODE ? convert_block (self, node, &kind, &interrupts) : NULL;
+  if (text == NULL)
+    {
+      kind = BLOCK_OTHER;
+      text = raw_block (node);
+    }
+  container_add_block (self, kind, interrupts, text);
+}
+
+/* <img class="wp-image-42">: the id of an image in the site's media library. */
+static void
+collect_media_ids (xmlNode    *node,
+                   GHashTable *media_ids)
+{
+  for (; node != NULL; node = node->next)
+    {
+      g_autofree char *classes = NULL;
+      g_auto(GStrv) list = NULL;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      collect_media_ids (node->children, media_ids);
+      if (!is_element (node, "img") || (classes = get_attribute (node, "class")) == NULL)
+        continue;
+      list = g_strsplit_set (classes, " \t\n", -1);
+      for (guint i = 0; list[i] != NULL; i++)
+        {
+          guint64 id;
+          g_autofree char *src = NULL;
+
+          if (!g_str_has_prefix (list[i], "wp-image-") ||
+              !g_ascii_string_to_unsigned (list[i] + strlen ("wp-image-"), 10, 1, G_MAXSIZE, &id, NULL) ||
+              (src = get_attribute (node, "src")) == NULL)
+            continue;
+          g_hash_table_replace (media_ids, g_steal_pointer (&src), GSIZE_TO_POINTER ((gsize) id));
+        }
+    }
+}
 
 char *
 feuillet_html_to_markdown (const char *html,
                            gssize      length,
                            GHashTable *media_ids)
 {
-  return g_strdup ("");
+  g_autofree char *valid = NULL;
+  Container container = { 0 };
+  g_autoptr(GPtrArray) blocks = NULL;
+  g_autofree char *text = NULL;
+  htmlDocPtr doc;
+
+  g_return_val_if_fail (html != NULL || length == 0, NULL);
+
+  /* libxml2 would read bytes that are not UTF-8 as Latin-1, garbling the rest of the text. */
+  valid = g_utf8_make_valid (html != NULL ? html : "", length);
+  if (is_blank (valid))
+    return g_strdup ("");
+
+  doc = htmlReadMemory (valid, (int) MIN (strlen (valid), G_MAXINT), NULL, "UTF-8",
+                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                        HTML_PARSE_NONET);
+  if (doc == NULL)
+    return g_strdup ("");
+
+  if (media_ids != NULL)
+    collect_media_ids (doc->children, media_ids);
+
+  /* Without block comments, a post from the classic editor: WordPress adds its paragraphs. */
+  container_init (&container, strstr (valid, "<!-- wp:") == NULL);
+  for (xmlNode *node = doc->children; node != NULL; node = node->next)
+    container_add (&container, node);
+  blocks = container_finish (&container);
+  text = join_blocks (blocks, FALSE, NULL);
+  xmlFreeDoc (doc);
+
+  return text[0] != '\0' ? g_strconcat (text, "\n", NULL) : g_strdup ("");
 }
