@@ -68,8 +68,19 @@ typedef struct
   gboolean   classic;
   Inline    *run;    /* text and inline elements outside any block, becoming a paragraph */
   GString   *raw;    /* inside <!-- wp:html -->: its HTML, kept as is */
+  /* Inside a block Markdown has no form for (an embed, a gallery, a group): its markup,
+   * delimiters included, so that it goes back to the site as it came. */
+  GString   *verbatim;
+  char      *verbatim_name;
+  guint      verbatim_depth;
   gboolean   last_alternate;
 } Container;
+
+/* The blocks this importer turns into Markdown; the renderer writes them back. */
+static const char * const converted_blocks[] = {
+  "paragraph", "heading", "list", "list-item", "quote", "image", "separator", "table", "code",
+  "html", "freeform", NULL,
+};
 
 static const char * const inline_elements[] = {
   "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i",
@@ -390,21 +401,12 @@ append_html (GString *out,
   xmlOutputBufferClose (buffer);
 }
 
-/* Raw HTML as a Markdown block: CommonMark ends most HTML blocks at a blank line, so blank lines
- * go, except in the kinds that end at their closing tag. */
 static char *
-finish_raw (GString *html)
+remove_blank_lines (const char *text)
 {
-  g_autofree char *text = g_strstrip (g_string_free (html, FALSE));
-  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   GString *out;
 
-  if (g_str_has_prefix (text, "<!--") || g_str_has_prefix (text, "<pre") ||
-      g_str_has_prefix (text, "<script") || g_str_has_prefix (text, "<style") ||
-      g_str_has_prefix (text, "<textarea"))
-    return g_steal_pointer (&text);
-
-  lines = g_strsplit (text, "\n", -1);
   out = g_string_new (NULL);
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -417,6 +419,73 @@ finish_raw (GString *html)
       g_string_append (out, lines[i]);
     }
   return g_string_free (out, FALSE);
+}
+
+/* Raw HTML as a Markdown block: CommonMark ends most HTML blocks at a blank line, so blank lines
+ * go, except in the kinds that end at their closing tag. */
+static char *
+finish_raw (GString *html)
+{
+  g_autofree char *text = g_strstrip (g_string_free (html, FALSE));
+
+  if (g_str_has_prefix (text, "<!--") || g_str_has_prefix (text, "<pre") ||
+      g_str_has_prefix (text, "<script") || g_str_has_prefix (text, "<style") ||
+      g_str_has_prefix (text, "<textarea"))
+    return g_steal_pointer (&text);
+  return remove_blank_lines (text);
+}
+
+/* The name of the WordPress block a delimiter opens, when it is one this importer does not
+ * convert; %NULL otherwise. */
+static char *
+unconverted_block_name (xmlNode *node)
+{
+  g_autofree char *text = NULL;
+  const char *name;
+  gsize length;
+
+  if (!is_block_delimiter (node, NULL))
+    return NULL;
+  text = g_strstrip (g_strdup ((const char *) node->content));
+  if (!g_str_has_prefix (text, "wp:"))
+    return NULL;
+  name = text + 3;
+  length = strcspn (name, " \t\n");
+  if (g_strv_contains (converted_blocks, (const char *) (name = g_strndup (name, length))))
+    {
+      g_free ((char *) name);
+      return NULL;
+    }
+  return (char *) name;
+}
+
+/* A block's markup as written, its inner blocks' delimiters included. */
+static void
+append_verbatim (GString *out,
+                 xmlNode *node)
+{
+  xmlOutputBuffer *buffer;
+
+  if (node->type == XML_COMMENT_NODE)
+    {
+      g_string_append_printf (out, "<!--%s-->", node->content != NULL ? (const char *) node->content : "");
+      return;
+    }
+  buffer = xmlAllocOutputBuffer (NULL);
+  htmlNodeDumpFormatOutput (buffer, node->doc, node, "UTF-8", 0);
+  xmlOutputBufferFlush (buffer);
+  g_string_append_len (out, (const char *) xmlOutputBufferGetContent (buffer),
+                       xmlOutputBufferGetSize (buffer));
+  xmlOutputBufferClose (buffer);
+}
+
+/* Blank lines go, so that Markdown reads the block as one run of raw HTML. */
+static char *
+finish_verbatim (GString *html)
+{
+  g_autofree char *text = g_strstrip (g_string_free (html, FALSE));
+
+  return remove_blank_lines (text);
 }
 
 static char *
@@ -917,6 +986,9 @@ container_flush (Container *self)
   g_clear_pointer (&self->run, inline_free);
   if (self->raw != NULL)
     container_add_block (self, BLOCK_OTHER, FALSE, finish_raw (g_steal_pointer (&self->raw)));
+  if (self->verbatim != NULL)
+    container_add_block (self, BLOCK_OTHER, FALSE, finish_verbatim (g_steal_pointer (&self->verbatim)));
+  g_clear_pointer (&self->verbatim_name, g_free);
 }
 
 static GPtrArray *
@@ -1419,6 +1491,38 @@ container_add (Container *self,
   BlockKind kind = BLOCK_OTHER;
   gboolean interrupts = FALSE;
   char *text;
+  char *unconverted;
+
+  /* A block Markdown has no form for, until its closing delimiter: kept as it came. */
+  if (self->verbatim != NULL && (is_element (node, "html") || is_element (node, "body")))
+    {
+      for (xmlNode *child = node->children; child != NULL; child = child->next)
+        container_add (self, child);
+      return;
+    }
+  if (self->verbatim != NULL)
+    {
+      append_verbatim (self->verbatim, node);
+      if (is_block_delimiter (node, self->verbatim_name))
+        {
+          gboolean closing = strstr ((const char *) node->content, "/wp:") != NULL;
+
+          if (!closing)
+            self->verbatim_depth++;
+          else if (--self->verbatim_depth == 0)
+            container_flush (self);
+        }
+      return;
+    }
+  if (self->raw == NULL && (unconverted = unconverted_block_name (node)) != NULL)
+    {
+      container_flush (self);
+      self->verbatim = g_string_new (NULL);
+      self->verbatim_name = unconverted;
+      self->verbatim_depth = 1;
+      append_verbatim (self->verbatim, node);
+      return;
+    }
 
   /* <!-- wp:html -->: WordPress's custom HTML block, kept exactly. */
   if (is_block_delimiter (node, "html"))

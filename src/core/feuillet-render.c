@@ -54,6 +54,13 @@ typedef struct
 
   guint                        autolink_depth;
 
+  /* A raw HTML block being written as is, to be judged at its end: WordPress's own block
+   * markup passes through, anything else goes into an HTML block. A WordPress block may
+   * span several raw HTML blocks (its comment ends one): where the first began, or
+   * G_MAXSIZE. */
+  gboolean                     raw_block_deferred;
+  gsize                        raw_pending_start;
+
   /* The preview's pending data-source: where its digits are in out, or 0 when filled. */
   gsize                        source_digits_at;
 
@@ -345,6 +352,114 @@ append_table_cell_tag (Renderer         *self,
   g_string_append_c (self->out, '>');
 }
 
+typedef enum
+{
+  NOT_BLOCK_MARKUP,
+  BLOCK_MARKUP_OPEN,  /* so far WordPress blocks, one still open */
+  BLOCK_MARKUP_WHOLE,
+} BlockMarkup;
+
+/* Whether raw HTML is nothing but WordPress blocks, balanced: a block the site has and
+ * Feuillet does not write (an embed, a gallery, latest posts) pulled with an article. The
+ * pattern is the one WordPress's parser reads delimiters with (class-wp-block-parser.php). */
+static BlockMarkup
+classify_block_markup (const char *html,
+                       gsize       length)
+{
+  static GRegex *delimiter;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GPtrArray) open_names = g_ptr_array_new_with_free_func (g_free);
+  gsize after_previous = 0;
+  guint blocks = 0;
+
+  if (g_once_init_enter_pointer (&delimiter))
+    g_once_init_leave_pointer (&delimiter,
+                               g_regex_new ("<!--\\s+(\\/)?wp:((?:[a-z][a-z0-9_-]*\\/)?[a-z][a-z0-9_-]*)\\s+"
+                                            "({(?:(?:[^}]+|}+(?=})|(?!}\\s+\\/?-->).)*+)?}\\s+)?(\\/)?-->",
+                                            G_REGEX_DOTALL | G_REGEX_RAW, 0, NULL));
+
+  if (memchr (html, '\0', length) != NULL)
+    return NOT_BLOCK_MARKUP;
+  g_regex_match_full (delimiter, html, length, 0, 0, &match, NULL);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      int start, end;
+      g_autofree char *closer = g_match_info_fetch (match, 1);
+      g_autofree char *name = g_match_info_fetch (match, 2);
+      g_autofree char *void_mark = g_match_info_fetch (match, 4);
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      /* Between top-level blocks, only white space. */
+      if (open_names->len == 0)
+        for (gsize i = after_previous; i < (gsize) start; i++)
+          if (!g_ascii_isspace (html[i]))
+            return NOT_BLOCK_MARKUP;
+      after_previous = end;
+
+      if (closer != NULL && closer[0] != '\0')
+        {
+          if (open_names->len == 0 || !g_str_equal (open_names->pdata[open_names->len - 1], name))
+            return NOT_BLOCK_MARKUP;
+          g_ptr_array_set_size (open_names, open_names->len - 1);
+          blocks += open_names->len == 0;
+        }
+      else if (void_mark != NULL && void_mark[0] != '\0')
+        blocks += open_names->len == 0;
+      else
+        g_ptr_array_add (open_names, g_steal_pointer (&name));
+    }
+  if (open_names->len > 0)
+    return BLOCK_MARKUP_OPEN;
+  for (gsize i = after_previous; i < length; i++)
+    if (!g_ascii_isspace (html[i]))
+      return NOT_BLOCK_MARKUP;
+  return blocks > 0 ? BLOCK_MARKUP_WHOLE : NOT_BLOCK_MARKUP;
+}
+
+/* Raw HTML that is not WordPress's block markup: into an HTML block, its delimiters disarmed. */
+static void
+wrap_pending_raw_html (Renderer *self)
+{
+  gsize start = self->raw_pending_start;
+  gsize length;
+  g_autofree char *html = NULL;
+
+  if (start == G_MAXSIZE)
+    return;
+  self->raw_pending_start = G_MAXSIZE;
+  length = self->out->len - start;
+  /* Copied whole: raw HTML may hold NUL bytes. */
+  html = g_memdup2 (self->out->str + start, length);
+  g_string_truncate (self->out, start);
+  open_block_comment (self, "html", NULL);
+  append_raw_html (self->out, html, length, TRUE);
+  close_block_comment (self, "html");
+}
+
+static void
+leave_raw_block (Renderer *self,
+                 gsize     start)
+{
+  self->raw_block_deferred = FALSE;
+  if (self->raw_pending_start == G_MAXSIZE)
+    self->raw_pending_start = start;
+
+  switch (classify_block_markup (self->out->str + self->raw_pending_start,
+                                 self->out->len - self->raw_pending_start))
+    {
+    case BLOCK_MARKUP_WHOLE:
+      self->raw_pending_start = G_MAXSIZE;
+      break;
+    case BLOCK_MARKUP_OPEN:
+      /* Its end may be in the next raw HTML block. */
+      break;
+    case NOT_BLOCK_MARKUP:
+    default:
+      wrap_pending_raw_html (self);
+      break;
+    }
+}
+
 static int
 enter_block (MD_BLOCKTYPE  type,
              void         *detail,
@@ -355,6 +470,9 @@ enter_block (MD_BLOCKTYPE  type,
   Block block = { .type = type };
   gboolean block_level;
 
+  /* Raw HTML waiting for the end of a WordPress block it opened does not get it. */
+  if (type != MD_BLOCK_HTML && self->blocks->len == 1)
+    wrap_pending_raw_html (self);
   if (type != MD_BLOCK_DOC)
     separate_from_previous_sibling (self);
 
@@ -423,8 +541,7 @@ enter_block (MD_BLOCKTYPE  type,
       break;
 
     case MD_BLOCK_HTML:
-      if (block_level)
-        open_block_comment (self, "html", NULL);
+      self->raw_block_deferred = block_level && writes_blocks (self);
       if (self->format == FEUILLET_RENDER_PREVIEW && self->blocks->len == 2)
         {
           open_tag_with_source (self, "div");
@@ -621,6 +738,7 @@ leave_block (MD_BLOCKTYPE  type,
   switch (type)
     {
     case MD_BLOCK_DOC:
+      wrap_pending_raw_html (self);
       if (self->out->len > 0)
         g_string_append_c (self->out, '\n');
       break;
@@ -675,8 +793,8 @@ leave_block (MD_BLOCKTYPE  type,
         g_string_truncate (self->out, self->out->len - 1);
       if (self->format == FEUILLET_RENDER_PREVIEW && self->blocks->len == 1)
         g_string_append (self->out, "</div>");
-      if (is_block_level (self))
-        close_block_comment (self, "html");
+      if (self->raw_block_deferred)
+        leave_raw_block (self, block.start);
       break;
 
     case MD_BLOCK_P:
@@ -875,7 +993,7 @@ text (MD_TEXTTYPE    type,
 
     case MD_TEXT_HTML:
       /* Raw HTML, written by hand: kept exactly (but for NUL bytes). */
-      append_raw_html (self->out, text, size, writes_blocks (self));
+      append_raw_html (self->out, text, size, writes_blocks (self) && !self->raw_block_deferred);
       feuillet_typographer_skip (&self->typographer, text, size);
       break;
 
@@ -927,6 +1045,7 @@ feuillet_render_markdown (const char                  *markdown,
     .scratch = g_string_sized_new (256),
     .blocks = g_array_sized_new (FALSE, TRUE, sizeof (Block), 16),
     .image_alt = g_string_new (NULL),
+    .raw_pending_start = G_MAXSIZE,
   };
 
   g_return_val_if_fail (markdown != NULL || length == 0, NULL);

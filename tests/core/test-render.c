@@ -192,6 +192,19 @@ test_raw_html_delimiters (void)
                   "<!-- /wp:html -->\n");
   assert_renders ("Texte <!-- wp:x --> et <!--commentaire-->", FEUILLET_RENDER_BLOCKS,
                   "<!-- wp:paragraph -->\n<p>Texte <!--- wp:x --> et <!--commentaire--></p>\n<!-- /wp:paragraph -->\n");
+  /* WordPress blocks Feuillet does not write, pulled with an article, go back as they came. */
+  assert_renders ("<!-- wp:latest-posts {\"postsToShow\":3} /-->", FEUILLET_RENDER_BLOCKS,
+                  "<!-- wp:latest-posts {\"postsToShow\":3} /-->\n");
+  assert_renders ("<!-- wp:embed {\"url\":\"https://v/x\"} -->\n<figure class=\"wp-block-embed\"><div>\n"
+                  "https://v/x\n</div></figure>\n<!-- /wp:embed -->", FEUILLET_RENDER_BLOCKS,
+                  "<!-- wp:embed {\"url\":\"https://v/x\"} -->\n\n<figure class=\"wp-block-embed\"><div>\n"
+                  "https://v/x\n</div></figure>\n<!-- /wp:embed -->\n");
+  assert_renders ("<!-- wp:group -->\n<!-- wp:spacer /-->\n\nTexte", FEUILLET_RENDER_BLOCKS,
+                  "<!-- wp:html -->\n<!--- wp:group -->\n\n<!--- wp:spacer /-->\n<!-- /wp:html -->\n\n"
+                  "<!-- wp:paragraph -->\n<p>Texte</p>\n<!-- /wp:paragraph -->\n");
+  /* Unbalanced, or with anything around: an HTML block, its delimiters disarmed. */
+  assert_renders ("<!-- wp:group -->\n<div>x</div>", FEUILLET_RENDER_BLOCKS,
+                  "<!-- wp:html -->\n<!--- wp:group -->\n\n<div>x</div>\n<!-- /wp:html -->\n");
   /* In the article's HTML the comment is kept as written. */
   assert_renders ("<!-- wp:x -->", FEUILLET_RENDER_HTML, "<!-- wp:x -->\n");
 }

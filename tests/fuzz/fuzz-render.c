@@ -24,6 +24,22 @@ count (const char *haystack,
   return n;
 }
 
+/* Blocks opened and not closed at once (`<!-- wp:name /-->` is whole by itself). */
+static guint
+count_openers (const char *haystack)
+{
+  guint n = 0;
+
+  for (const char *p = haystack; (p = strstr (p, "<!-- wp:")) != NULL; p++)
+    {
+      const char *end = strstr (p, "-->");
+
+      if (end == NULL || end[-1] != '/')
+        n++;
+    }
+  return n;
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -43,7 +59,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   out = feuillet_render_markdown (text, length, format, &options);
   g_assert_nonnull (out);
   if (format == FEUILLET_RENDER_BLOCKS)
-    g_assert_cmpuint (count (out, "<!-- wp:"), ==, count (out, "<!-- /wp:"));
+    g_assert_cmpuint (count_openers (out), ==, count (out, "<!-- /wp:"));
 
   if (g_utf8_validate (text, length, NULL) && memchr (text, '\0', length) == NULL)
     {
