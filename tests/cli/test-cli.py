@@ -179,8 +179,11 @@ class TestFiles(CliTestCase):
         (first,) = self.json("import", SAMPLE)
         html = self.ok("export", str(first), "--format", "html")
         self.assertIn('<html lang="fr">', html)
-        self.assertIn("<h1>Le Kazakhstan s’intéresse à l’industrie vosgienne</h1>", html)
-        self.assertIn('<p class="chapeau">Vendredi', html)
+        self.assertIn('<h1 id="feuillet-title">Le Kazakhstan s’intéresse à l’industrie vosgienne</h1>', html)
+        self.assertIn('<p class="chapeau" id="feuillet-chapeau">Vendredi', html)
+        # A page that stands alone: its stylesheet inside, no script allowed to run.
+        self.assertIn("<style>", html)
+        self.assertIn("default-src 'none'", html)
         self.assertIn("<h2>Développer la coopération avec les PME-PMI innovantes</h2>", html)
         self.fails(2, "export", str(first), "--format", "pdf")
 

@@ -128,7 +128,7 @@ class TestWriting(WindowTestCase):
         subprocess.run(["xdotool", "mousemove", "930", "89", "click", "1"], env=self.env, check=True)
         time.sleep(0.3)
         self.type("Sport")
-        subprocess.run(["xdotool", "mousemove", "930", "428", "click", "1"], env=self.env, check=True)
+        subprocess.run(["xdotool", "mousemove", "930", "503", "click", "1"], env=self.env, check=True)  # "Add a Tag"
         time.sleep(0.3)
         self.type("Remiremont, vosges")
         self.keys("Return")
