@@ -5,6 +5,8 @@
 
 G_BEGIN_DECLS
 
+GtkTextView *feuillet_editor_get_title_view            (FeuilletEditor *self);
+GtkTextView *feuillet_editor_get_chapeau_view          (FeuilletEditor *self);
 GtkTextView *feuillet_editor_get_body_view             (FeuilletEditor *self);
 
 /* feuillet-editor-format.c */

@@ -819,6 +819,18 @@ feuillet_editor_flush_finish (FeuilletEditor  *self,
 }
 
 GtkTextView *
+feuillet_editor_get_title_view (FeuilletEditor *self)
+{
+  return self->title_view;
+}
+
+GtkTextView *
+feuillet_editor_get_chapeau_view (FeuilletEditor *self)
+{
+  return self->chapeau_view;
+}
+
+GtkTextView *
 feuillet_editor_get_body_view (FeuilletEditor *self)
 {
   return GTK_TEXT_VIEW (self->body_view);

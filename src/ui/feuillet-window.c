@@ -5,57 +5,21 @@
 
 #include <glib/gi18n.h>
 
-#include "feuillet-article-list-model.h"
-#include "feuillet-editor.h"
 #include "feuillet-history-dialog.h"
 #include "feuillet-text.h"
 #include "feuillet-welcome.h"
-#include "feuillet-window.h"
+#include "feuillet-window-private.h"
 
 /* How many of the most recent articles, or search results, the sidebar lists. */
 #define SIDEBAR_LIMIT 500
 
-struct _FeuilletWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* template widgets */
-  AdwBreakpoint *narrow_breakpoint;
-  AdwToastOverlay *toast_overlay;
-  AdwNavigationSplitView *split_view;
-  GtkSearchEntry *search_entry;
-  AdwNavigationPage *sidebar_page;
-  GtkMenuButton *filter_button;
-  GtkDropDown *status_filter;
-  GtkDropDown *tag_filter;
-  GtkToggleButton *trash_toggle;
-  GtkStack *sidebar_stack;
-  GtkListView *article_list;
-  AdwStatusPage *error_page;
-  AdwNavigationPage *content_page;
-  GtkStack *content_stack;
-  GtkToggleButton *metadata_button;
-
-  /* weak: the toast offering to undo the last move to the trash */
-  AdwToast *trash_toast;
-
-  /* borrowed */
-  FeuilletStore *store;
-
-  /* owned */
-  FeuilletEditor *editor;
-  /* every article, read as it scrolls into view; or the results of a search */
-  FeuilletArticleListModel *recent;
-  GListStore *articles;
-  GtkSingleSelection *selection;
-  GCancellable *cancellable;
-  GCancellable *list_cancellable;
-  /* "All Tags", then the library's tags, for the tag filter */
-  GtkStringList *tags;
-  GSettings *settings;
-  gboolean closing;
-  gint64 last_trashed;
+enum {
+  PROP_0,
+  PROP_SHOW_PREVIEW,
+  N_PROPS
 };
+
+static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_FINAL_TYPE (FeuilletWindow, feuillet_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -172,6 +136,7 @@ open_article (FeuilletWindow  *self,
   g_settings_set_int64 (self->settings, "last-article", feuillet_article_get_id (article));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-article", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", TRUE);
+  feuillet_window_update_preview (self);
 }
 
 static void
@@ -182,6 +147,7 @@ close_article (FeuilletWindow *self)
   gtk_stack_set_visible_child_name (self->content_stack, "none");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-article", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", FALSE);
+  feuillet_window_update_preview (self);
 }
 
 static void
@@ -752,7 +718,10 @@ on_reloaded_cb (GObject      *source,
     }
 
   if (!feuillet_article_equal_content (article, open))
-    feuillet_editor_reload (self->editor, article);
+    {
+      feuillet_editor_reload (self->editor, article);
+      feuillet_window_update_preview (self);
+    }
 }
 
 /* feuillet-cli or another window changed the library. */
@@ -923,6 +892,46 @@ feuillet_window_close_request (GtkWindow *window)
 }
 
 static void
+feuillet_window_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  FeuilletWindow *self = FEUILLET_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_PREVIEW:
+      g_value_set_boolean (value, feuillet_window_get_show_preview (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+feuillet_window_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  FeuilletWindow *self = FEUILLET_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_PREVIEW:
+      if (g_value_get_boolean (value) != feuillet_window_get_show_preview (self))
+        {
+          feuillet_window_set_show_preview (self, g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 feuillet_window_dispose (GObject *object)
 {
   FeuilletWindow *self = (FeuilletWindow *)object;
@@ -938,6 +947,7 @@ feuillet_window_dispose (GObject *object)
   if (self->editor != NULL)
     g_signal_handlers_disconnect_by_data (self->editor, self);
   self->editor = NULL;
+  self->preview = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FEUILLET_TYPE_WINDOW);
 
@@ -953,6 +963,7 @@ feuillet_window_finalize (GObject *object)
   g_clear_object (&self->recent);
   g_clear_object (&self->tags);
   g_clear_weak_pointer (&self->trash_toast);
+  g_clear_weak_pointer (&self->editor_focus);
   g_clear_object (&self->selection);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->list_cancellable);
@@ -970,7 +981,15 @@ feuillet_window_class_init (FeuilletWindowClass *klass)
 
   object_class->dispose = feuillet_window_dispose;
   object_class->finalize = feuillet_window_finalize;
+  object_class->get_property = feuillet_window_get_property;
+  object_class->set_property = feuillet_window_set_property;
   window_class->close_request = feuillet_window_close_request;
+
+  /* Whether the article's preview is shown: beside the text, or in turn with it. */
+  properties[PROP_SHOW_PREVIEW] =
+    g_param_spec_boolean ("show-preview", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/feuillet-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, narrow_breakpoint);
@@ -988,6 +1007,10 @@ feuillet_window_class_init (FeuilletWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, metadata_button);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, preview_breakpoint);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, editor_paned);
 
   gtk_widget_class_install_action (widget_class, "win.new-article", NULL, new_article_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-article", NULL);
@@ -1003,6 +1026,7 @@ feuillet_window_class_init (FeuilletWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.show-history", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-metadata", NULL);
+  feuillet_window_class_add_preview_actions (widget_class);
 }
 
 static void
@@ -1043,6 +1067,7 @@ feuillet_window_init (FeuilletWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-article", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", FALSE);
+  feuillet_window_init_preview (self);
 
   statuses = gtk_string_list_new (NULL);
   gtk_string_list_append (statuses, _("All Statuses"));
@@ -1082,7 +1107,7 @@ feuillet_window_new (FeuilletApplication *application)
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->recent));
 
   self->editor = feuillet_editor_new (self->store);
-  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->editor), "editor");
+  gtk_paned_set_start_child (self->editor_paned, GTK_WIDGET (self->editor));
   g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_library_changed_cb), self, G_CONNECT_SWAPPED);
   /* Narrow, the details cover the text instead of sitting beside it. */
