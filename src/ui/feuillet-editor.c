@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "feuillet-editor-private.h"
+#include "feuillet-cursor-follower.h"
 #include "feuillet-metadata-panel.h"
 #include "feuillet-spell-checker.h"
 #include "feuillet-text.h"
@@ -638,6 +639,9 @@ feuillet_editor_init (FeuilletEditor *self)
 
   add_enter_moves_on (self, self->title_view);
   add_enter_moves_on (self, self->chapeau_view);
+  feuillet_cursor_follower_attach (self->scroller, self->title_view);
+  feuillet_cursor_follower_attach (self->scroller, self->chapeau_view);
+  feuillet_cursor_follower_attach (self->scroller, GTK_TEXT_VIEW (self->body_view));
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->title_view), "changed",
                            G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);

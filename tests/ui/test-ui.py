@@ -169,6 +169,41 @@ class TestWriting(WindowTestCase):
         self.assertEqual(red_pixels("newsroom.png", "300x60+320+150"), 0.0, "a newsroom word is flagged")
         self.assertEqual(red_pixels("title.png", "700x50+320+65"), 0.0, "the title is not spell-checked")
 
+    def test_cursor_stays_in_sight(self):
+        """In a long article, Ctrl+End and typing keep the cursor in sight, and Ctrl+Home goes
+        back up: the word typed at the end (underlined red, the only unknown word) shows, then
+        scrolls away."""
+        body = os.path.join(self.tmp.name, "long.md")
+        with open(body, "w") as f:
+            for i in range(120):
+                f.write("le conseil municipal a vote le budget des travaux de la route et de l'ecole "
+                        "pour la commune des Vosges, le maire a dit oui.\n\n".replace("ecole", "école")
+                        .replace("vote", "voté"))
+        self.cli("new", "--title", "Long", "--lang", "fr", "--body-file", body)
+        self.start()
+        time.sleep(1.5)
+        # Open it, click in the body, go to its end and type (the window at the display's corner).
+        subprocess.run(["xdotool", "mousemove", "140", "120", "click", "1"], env=self.env, check=True)
+        time.sleep(1)
+        subprocess.run(["xdotool", "mousemove", "600", "400", "click", "1"], env=self.env, check=True)
+        self.keys("ctrl+End")
+        self.type(" xqzwvkj ")
+        time.sleep(1.5)
+
+        def red_in_editor():
+            shot = os.path.join(self.tmp.name, "editor.png")
+            subprocess.run(["import", "-window", "root", "-crop", "760x615+320+60", shot], env=self.env, check=True)
+            fraction = subprocess.run(["convert", shot, "-fx", "(r>0.6 && g<0.6 && b<0.6) ? 1 : 0",
+                                       "-format", "%[fx:mean]", "info:"],
+                                      capture_output=True, env=self.env, check=True).stdout.decode()
+            return float(fraction.split()[-1])
+
+        # The spell-checker reaches the end of a long text in a moment.
+        self.wait_for(lambda: red_in_editor() > 0.00005, "the word typed at the end, underlined, in sight")
+        self.keys("ctrl+Home")
+        time.sleep(1)
+        self.assertEqual(red_in_editor(), 0.0, "Ctrl+Home left the view at the end")
+
     def test_article_list_width(self):
         """The article list has the width kept in the settings; the preferences' "+" widens it
         at once, and the new width is kept."""
