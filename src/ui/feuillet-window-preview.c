@@ -37,13 +37,25 @@ on_preview_failed_cb (FeuilletWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-static void
+static gboolean
 ensure_preview (FeuilletWindow *self)
 {
-  if (self->preview != NULL)
-    return;
+  g_autoptr(GError) error = NULL;
 
-  self->preview = feuillet_preview_new ();
+  if (self->preview != NULL)
+    return TRUE;
+  if (self->preview_unavailable)
+    return FALSE;
+
+  self->preview = feuillet_preview_module_new_preview (&error);
+  if (self->preview == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The preview could not start: %s"), error->message);
+
+      self->preview_unavailable = TRUE;
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return FALSE;
+    }
   /* A paned shares its width in proportion to its children's minimum widths, until the
    * handle is dragged: the same minimum for both makes them even. */
   gtk_widget_set_size_request (GTK_WIDGET (self->preview), PANE_MIN_WIDTH, -1);
@@ -53,6 +65,7 @@ ensure_preview (FeuilletWindow *self)
   gtk_paned_set_end_child (self->editor_paned, GTK_WIDGET (self->preview));
   g_signal_connect_object (self->preview, "failed", G_CALLBACK (on_preview_failed_cb), self,
                            G_CONNECT_SWAPPED);
+  return TRUE;
 }
 
 /* The preview follows the article being written, from the editor's own buffers. */
@@ -64,14 +77,14 @@ follow_article (FeuilletWindow *self)
 
   if (article == NULL)
     {
-      feuillet_preview_set_article (self->preview, NULL, NULL, NULL, NULL);
+      feuillet_preview_module_set_article (self->preview, NULL, NULL, NULL, NULL);
       return;
     }
 
   title = feuillet_editor_get_title_view (self->editor);
   chapeau = feuillet_editor_get_chapeau_view (self->editor);
   body = feuillet_editor_get_body_view (self->editor);
-  feuillet_preview_set_article (self->preview, article,
+  feuillet_preview_module_set_article (self->preview, article,
                                 gtk_text_view_get_buffer (title),
                                 gtk_text_view_get_buffer (chapeau),
                                 gtk_text_view_get_buffer (body));
@@ -114,6 +127,17 @@ show_editor (FeuilletWindow *self,
   g_clear_weak_pointer (&self->editor_focus);
 }
 
+static gboolean
+make_preview_idle_cb (gpointer data)
+{
+  FeuilletWindow *self = data;
+
+  self->preview_idle = 0;
+  if (previewing (self) && ensure_preview (self))
+    feuillet_window_update_preview (self);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * feuillet_window_update_preview:
  *
@@ -136,15 +160,20 @@ feuillet_window_update_preview (FeuilletWindow *self)
   if (self->editor == NULL)
     return;
 
-  if (shown)
-    ensure_preview (self);
-  if (self->preview != NULL)
+  if (shown && self->preview == NULL)
+    {
+      /* Made once the window has drawn: loading WebKit takes a moment the text should not
+       * wait for. */
+      if (self->preview_idle == 0 && !self->preview_unavailable)
+        self->preview_idle = g_idle_add_full (G_PRIORITY_LOW, make_preview_idle_cb, self, NULL);
+    }
+  else if (self->preview != NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->preview), shown);
       if (shown)
         follow_article (self);
       else
-        feuillet_preview_set_article (self->preview, NULL, NULL, NULL, NULL);
+        feuillet_preview_module_set_article (self->preview, NULL, NULL, NULL, NULL);
     }
   show_editor (self, !(shown && self->preview_narrow));
 }
@@ -201,9 +230,10 @@ print_action (GtkWidget  *widget,
 
   /* The preview prints even when hidden: it then follows the article until it is hidden
    * again. */
-  ensure_preview (self);
+  if (!ensure_preview (self))
+    return;
   follow_article (self);
-  feuillet_preview_print (self->preview);
+  feuillet_preview_module_print (self->preview);
 }
 
 /* The article as it is written now, saved or not. */

@@ -3,7 +3,7 @@
 
 #include "feuillet-article-list-model.h"
 #include "feuillet-editor.h"
-#include "feuillet-preview.h"
+#include "feuillet-preview-module.h"
 #include "feuillet-window.h"
 
 G_BEGIN_DECLS
@@ -41,7 +41,12 @@ struct _FeuilletWindow
   /* borrowed */
   FeuilletStore *store;
   /* made the first time it is shown; the paned holds it */
-  FeuilletPreview *preview;
+  /* a FeuilletPreview, from the preview module (feuillet-preview-module.c) */
+  GtkWidget *preview;
+  /* the preview module could not be loaded: said once, not tried again */
+  gboolean preview_unavailable;
+  /* the preview is to be made once the window has drawn */
+  guint preview_idle;
 
   /* owned */
   FeuilletEditor *editor;

@@ -948,6 +948,7 @@ feuillet_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->editor, self);
   self->editor = NULL;
   self->preview = NULL;
+  g_clear_handle_id (&self->preview_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FEUILLET_TYPE_WINDOW);
 

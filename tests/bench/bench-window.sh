@@ -31,7 +31,7 @@ trap 'rm -rf "$tmp"' EXIT
 # no article reopened.
 export GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME=$tmp/config
 mkdir -p "$XDG_CONFIG_HOME/glib-2.0/settings"
-printf '[io/github/feuillet/Feuillet]\nfirst-run=false\n' > "$XDG_CONFIG_HOME/glib-2.0/settings/keyfile"
+printf '[io/github/feuillet/Feuillet]\nfirst-run=false\n%b' "${FEUILLET_BENCH_SETTINGS:-}" > "$XDG_CONFIG_HOME/glib-2.0/settings/keyfile"
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session "$0" --inside "$runs" > "$tmp/results" 2>/dev/null
 
 median ()
