@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "feuillet-html-import.h"
+#include "feuillet-html-import-private.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
@@ -14,6 +15,9 @@
  * libxml2's HTML parser builds the tree and repairs broken markup as a browser would; a walk
  * over it writes Markdown block by block. What Markdown cannot say is kept as raw HTML, so
  * nothing the site shows is lost. Text is escaped so that it reads back as the same text.
+ *
+ * This file walks the document and writes its blocks; feuillet-html-import-inline.c writes the
+ * text inside them, and feuillet-html-import-nodes.c holds the node helpers both use.
  */
 
 typedef enum
@@ -32,60 +36,26 @@ typedef struct
   char     *text;
 } Block;
 
-/* Markup around inline content: emphasis, a link, a raw HTML element. */
-typedef struct
-{
-  char  *open;
-  char  *close;
-  /* Where open starts in pending_open while it waits for visible text, or -1 once written. */
-  gssize pending_at;
-} Span;
-
-/* One paragraph's (heading's, table cell's) text being written. White space, line breaks and
- * opening markup wait until visible text follows, so that they collapse like a browser's and
- * emphasis never starts or ends on a space, which Markdown would not read as emphasis. */
-typedef struct
-{
-  GString  *out;
-  GString  *pending_open;
-  GArray   *spans; /* of Span, innermost last */
-  gboolean  pending_space;
-  guint     pending_breaks;
-  gboolean  pending_paragraph;
-  /* A classic post (no block comments): WordPress's wpautop turns its blank lines into
-   * paragraphs and its other newlines into line breaks. */
-  gboolean  autop;
-  gboolean  in_table;
-  /* Met what Markdown text cannot hold (a script, a block in a table cell): the block it is in
-   * stays HTML. */
-  gboolean  failed;
-} Inline;
-
 /* The blocks of a document, a quote or a list item. */
 typedef struct
 {
-  GPtrArray *blocks; /* of Block */
-  gboolean   classic;
-  Inline    *run;    /* text and inline elements outside any block, becoming a paragraph */
-  GString   *raw;    /* inside <!-- wp:html -->: its HTML, kept as is */
+  GPtrArray                *blocks; /* of Block */
+  gboolean                  classic;
+  /* text and inline elements outside any block, becoming a paragraph */
+  FeuilletHtmlImportInline *run;
+  GString                  *raw;    /* inside <!-- wp:html -->: its HTML, kept as is */
   /* Inside a block Markdown has no form for (an embed, a gallery, a group): its markup,
    * delimiters included, so that it goes back to the site as it came. */
-  GString   *verbatim;
-  char      *verbatim_name;
-  guint      verbatim_depth;
-  gboolean   last_alternate;
+  GString                  *verbatim;
+  char                     *verbatim_name;
+  guint                     verbatim_depth;
+  gboolean                  last_alternate;
 } Container;
 
 /* The blocks this importer turns into Markdown; the renderer writes them back. */
 static const char * const converted_blocks[] = {
   "paragraph", "heading", "list", "list-item", "quote", "image", "separator", "table", "code",
   "html", "freeform", NULL,
-};
-
-static const char * const inline_elements[] = {
-  "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i",
-  "img", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
-  "time", "tt", "u", "var", "wbr", NULL,
 };
 
 /* HTML blocks CommonMark ends at a blank line once they start with one of these tags (its kind 6);
@@ -99,306 +69,23 @@ static const char * const commonmark_block_tags[] = {
   "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "track", "ul", NULL,
 };
 
-/* Their content is not HTML: never Markdown either. CommonMark ends them at their closing tag. */
-static const char * const raw_text_tags[] = { "pre", "script", "style", "textarea", NULL };
-
-static const char * const void_tags[] = {
-  "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-  "track", "wbr", NULL,
-};
-
 static void container_add (Container *self, xmlNode *node);
-static void inline_node (Inline *self, xmlNode *node);
-
-static gboolean
-is_html_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-static gboolean
-is_element (xmlNode    *node,
-            const char *name)
-{
-  return node->type == XML_ELEMENT_NODE && g_str_equal ((const char *) node->name, name);
-}
-
-static gboolean
-is_inline (xmlNode *node)
-{
-  return node->type != XML_ELEMENT_NODE || g_strv_contains (inline_elements, (const char *) node->name);
-}
-
-static char *
-get_attribute (xmlNode    *node,
-               const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *copy = g_strdup ((const char *) value);
-
-  xmlFree (value);
-  return copy;
-}
-
-static char *
-get_text (xmlNode *node)
-{
-  xmlChar *content = xmlNodeGetContent (node);
-  char *copy = g_strdup (content != NULL ? (const char *) content : "");
-
-  xmlFree (content);
-  return copy;
-}
 
 static gboolean
 has_class (xmlNode    *node,
            const char *name)
 {
-  g_autofree char *classes = get_attribute (node, "class");
+  g_autofree char *classes = feuillet_html_import_get_attribute (node, "class");
   g_auto(GStrv) list = g_strsplit_set (classes != NULL ? classes : "", " \t\n", -1);
 
   return g_strv_contains ((const char * const *) list, name);
 }
 
-/* WordPress's block delimiters (<!-- wp:paragraph -->): structure the walk already sees. */
-static gboolean
-is_block_delimiter (xmlNode    *node,
-                    const char *name)
-{
-  g_autofree char *text = NULL;
-  const char *after;
-
-  if (node->type != XML_COMMENT_NODE || node->content == NULL)
-    return FALSE;
-  text = g_strstrip (g_strdup ((const char *) node->content));
-  after = g_str_has_prefix (text, "/wp:") ? text + 4 : g_str_has_prefix (text, "wp:") ? text + 3 : NULL;
-  if (after == NULL || g_str_has_suffix (text, "/"))
-    return FALSE; /* a self-closing block has no HTML: keep it */
-  if (name == NULL)
-    return TRUE;
-  return g_str_has_prefix (after, name) && (after[strlen (name)] == '\0' || after[strlen (name)] == ' ');
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    if (!is_html_space (*p))
-      return FALSE;
-  return TRUE;
-}
-
 static gboolean
 is_blank_text (xmlNode *node)
 {
-  return node->type == XML_TEXT_NODE && (node->content == NULL || is_blank ((const char *) node->content));
-}
-
-/* Runs of white space as one space, as a browser shows them; trimmed at the ends or not. */
-static char *
-collapse_spaces (const char *text,
-                 gboolean    trim)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (!is_html_space (*p))
-        g_string_append_c (out, *p);
-      else if ((out->len > 0 || !trim) && (out->len == 0 || out->str[out->len - 1] != ' '))
-        g_string_append_c (out, ' ');
-    }
-  if (trim && out->len > 0 && out->str[out->len - 1] == ' ')
-    g_string_truncate (out, out->len - 1);
-  return g_string_free (out, FALSE);
-}
-
-/* &name; and &#123; are entities in Markdown too: such text needs its & escaped. */
-static gboolean
-looks_like_entity (const char *p)
-{
-  const char *q = p + 1;
-
-  if (*q == '#')
-    q++;
-  while (g_ascii_isalnum (*q))
-    q++;
-  return q > p + 1 && *q == ';';
-}
-
-/* Writes the character at p so that Markdown reads it as text; returns what follows it. */
-static const char *
-append_escaped_char (GString    *out,
-                     const char *p,
-                     gboolean    line_start,
-                     gboolean    in_table)
-{
-  const char *next = g_utf8_next_char (p);
-  gboolean escape = FALSE;
-
-  switch (*p)
-    {
-    case '\\': case '*': case '_': case '[': case ']': case '`': case '<': case '~':
-      escape = TRUE;
-      break;
-    case '|':
-      escape = in_table;
-      break;
-    case '&':
-      escape = looks_like_entity (p);
-      break;
-    case ':':
-      /* md4c makes links of bare URLs; the site showed this one as text. */
-      escape = g_str_has_prefix (next, "//");
-      break;
-    case '#': case '>':
-      escape = line_start;
-      break;
-    case '-': case '+': case '=':
-      /* a list item, a thematic break or a heading's underline */
-      escape = line_start && (*next == '\0' || is_html_space (*next) || *next == *p);
-      break;
-    default:
-      if (line_start && g_ascii_isdigit (*p))
-        {
-          const char *q = p;
-
-          while (g_ascii_isdigit (*q))
-            q++;
-          if ((*q == '.' || *q == ')') && (q[1] == '\0' || is_html_space (q[1])))
-            {
-              g_string_append_len (out, p, q - p);
-              g_string_append_c (out, '\\');
-              g_string_append_c (out, *q);
-              return q + 1;
-            }
-        }
-      break;
-    }
-  if (escape)
-    g_string_append_c (out, '\\');
-  g_string_append_len (out, p, next - p);
-  return next;
-}
-
-/* A link or image title, between double quotes. */
-static void
-append_title (GString    *out,
-              const char *title)
-{
-  g_string_append (out, " \"");
-  for (const char *p = title; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\' || (*p == '&' && looks_like_entity (p)))
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-append_destination (GString    *out,
-                    const char *url)
-{
-  for (const char *p = url; *p != '\0'; p++)
-    {
-      if (*p == ' ' || (guchar) *p < 0x20 || *p == 0x7f)
-        g_string_append_printf (out, "%%%02X", (guchar) *p);
-      else if (strchr ("()<>\\", *p) != NULL || (*p == '&' && looks_like_entity (p)))
-        g_string_append_printf (out, "\\%c", *p);
-      else
-        g_string_append_c (out, *p);
-    }
-}
-
-static void
-append_image (GString    *out,
-              xmlNode    *img,
-              const char *title)
-{
-  g_autofree char *alt = get_attribute (img, "alt");
-  g_autofree char *src = get_attribute (img, "src");
-  g_autofree char *alt_text = collapse_spaces (alt != NULL ? alt : "", TRUE);
-
-  g_string_append (out, "![");
-  for (const char *p = alt_text; *p != '\0';)
-    p = append_escaped_char (out, p, FALSE, FALSE);
-  g_string_append (out, "](");
-  append_destination (out, src != NULL ? src : "");
-  if (title != NULL && title[0] != '\0')
-    append_title (out, title);
-  g_string_append_c (out, ')');
-}
-
-static void
-append_start_tag (GString *out,
-                  xmlNode *element)
-{
-  g_string_append_printf (out, "<%s", (const char *) element->name);
-  for (xmlAttr *attribute = element->properties; attribute != NULL; attribute = attribute->next)
-    {
-      g_autofree char *value = get_attribute (element, (const char *) attribute->name);
-
-      g_string_append_printf (out, " %s", (const char *) attribute->name);
-      if (attribute->children == NULL)
-        continue; /* <video controls> */
-      g_string_append (out, "=\"");
-      for (const char *p = value; *p != '\0'; p++)
-        {
-          switch (*p)
-            {
-            case '&': g_string_append (out, "&amp;"); break;
-            case '"': g_string_append (out, "&quot;"); break;
-            case '<': g_string_append (out, "&lt;"); break;
-            case '\n': g_string_append (out, "&#10;"); break;
-            default: g_string_append_c (out, *p); break;
-            }
-        }
-      g_string_append_c (out, '"');
-    }
-  g_string_append_c (out, '>');
-}
-
-static void
-remove_block_delimiters (xmlNode *node)
-{
-  xmlNode *next;
-
-  for (xmlNode *child = node->children; child != NULL; child = next)
-    {
-      next = child->next;
-      if (is_block_delimiter (child, NULL))
-        {
-          xmlUnlinkNode (child);
-          xmlFreeNode (child);
-        }
-      else if (child->type == XML_ELEMENT_NODE)
-        {
-          remove_block_delimiters (child);
-        }
-    }
-}
-
-/* The node as HTML, as libxml2 writes it, without the block delimiters it holds: in raw HTML
- * they would only confuse WordPress's parser. */
-static void
-append_html (GString *out,
-             xmlNode *node)
-{
-  xmlOutputBuffer *buffer;
-
-  if (is_block_delimiter (node, NULL))
-    return;
-  if (node->type == XML_ELEMENT_NODE)
-    remove_block_delimiters (node);
-
-  buffer = xmlAllocOutputBuffer (NULL);
-
-  htmlNodeDumpFormatOutput (buffer, node->doc, node, "UTF-8", 0);
-  xmlOutputBufferFlush (buffer);
-  g_string_append_len (out, (const char *) xmlOutputBufferGetContent (buffer),
-                       xmlOutputBufferGetSize (buffer));
-  xmlOutputBufferClose (buffer);
+  return node->type == XML_TEXT_NODE &&
+         (node->content == NULL || feuillet_html_import_is_blank ((const char *) node->content));
 }
 
 static char *
@@ -444,7 +131,7 @@ unconverted_block_name (xmlNode *node)
   const char *name;
   gsize length;
 
-  if (!is_block_delimiter (node, NULL))
+  if (!feuillet_html_import_is_block_delimiter (node, NULL))
     return NULL;
   text = g_strstrip (g_strdup ((const char *) node->content));
   if (!g_str_has_prefix (text, "wp:"))
@@ -495,446 +182,21 @@ raw_block (xmlNode *node)
   const char *name = (const char *) node->name;
 
   if (node->type != XML_ELEMENT_NODE || g_strv_contains (commonmark_block_tags, name) ||
-      g_strv_contains (raw_text_tags, name))
+      g_strv_contains (feuillet_html_import_raw_text_tags, name))
     {
-      append_html (html, node);
+      feuillet_html_import_append_html (html, node);
       return finish_raw (html);
     }
 
   /* <video …> alone on its line, or CommonMark would read a paragraph. */
-  append_start_tag (html, node);
-  if (g_strv_contains (void_tags, name))
+  feuillet_html_import_append_start_tag (html, node);
+  if (g_strv_contains (feuillet_html_import_void_tags, name))
     return finish_raw (html);
   g_string_append_c (html, '\n');
   for (xmlNode *child = node->children; child != NULL; child = child->next)
-    append_html (html, child);
+    feuillet_html_import_append_html (html, child);
   g_string_append_printf (html, "</%s>", name);
   return finish_raw (html);
-}
-
-/* Inline content */
-
-static void
-span_clear (gpointer data)
-{
-  Span *span = data;
-
-  g_free (span->open);
-  g_free (span->close);
-}
-
-static Inline *
-inline_new (gboolean autop,
-            gboolean in_table)
-{
-  Inline *self = g_new0 (Inline, 1);
-
-  self->out = g_string_new (NULL);
-  self->pending_open = g_string_new (NULL);
-  self->spans = g_array_new (FALSE, TRUE, sizeof (Span));
-  g_array_set_clear_func (self->spans, span_clear);
-  self->autop = autop;
-  self->in_table = in_table;
-  return self;
-}
-
-static void
-inline_free (Inline *self)
-{
-  g_string_free (self->out, TRUE);
-  g_string_free (self->pending_open, TRUE);
-  g_array_unref (self->spans);
-  g_free (self);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Inline, inline_free)
-
-/* Writes what waits for visible text. Returns whether that text starts a line, where it
- * must not read as block syntax. */
-static gboolean
-inline_flush (Inline *self)
-{
-  GString *out = self->out;
-  gboolean line_start;
-
-  if (out->len == 0)
-    ; /* white space and breaks at a block's start are not text */
-  else if (self->pending_paragraph)
-    {
-      /* A new paragraph: what is open closes, and opens again after it. */
-      for (guint i = self->spans->len; i > 0; i--)
-        {
-          Span *span = &g_array_index (self->spans, Span, i - 1);
-
-          if (span->pending_at < 0)
-            g_string_append (out, span->close);
-        }
-      g_string_append (out, "\n\n");
-      g_string_truncate (self->pending_open, 0);
-      for (guint i = 0; i < self->spans->len; i++)
-        {
-          Span *span = &g_array_index (self->spans, Span, i);
-
-          span->pending_at = self->pending_open->len;
-          g_string_append (self->pending_open, span->open);
-        }
-    }
-  else if (self->pending_breaks > 0)
-    {
-      /* spaces around a line break are not text */
-      for (guint i = 0; i < self->pending_breaks; i++)
-        g_string_append (out, self->in_table ? "<br>" : "\\\n");
-    }
-  else if (self->pending_space && out->str[out->len - 1] != '\n')
-    {
-      g_string_append_c (out, ' ');
-    }
-  self->pending_space = self->pending_paragraph = FALSE;
-  self->pending_breaks = 0;
-
-  line_start = out->len == 0 || out->str[out->len - 1] == '\n';
-  if (self->pending_open->len > 0)
-    {
-      g_string_append_len (out, self->pending_open->str, self->pending_open->len);
-      g_string_truncate (self->pending_open, 0);
-      for (guint i = 0; i < self->spans->len; i++)
-        g_array_index (self->spans, Span, i).pending_at = -1;
-      line_start = FALSE;
-    }
-  return line_start;
-}
-
-static void
-inline_open (Inline   *self,
-             char     *open,
-             char     *close,
-             gboolean  eager)
-{
-  Span span = { open, close, self->pending_open->len };
-
-  g_string_append (self->pending_open, open);
-  g_array_append_val (self->spans, span);
-  if (eager)
-    inline_flush (self);
-}
-
-static void
-inline_close (Inline *self)
-{
-  Span *span = &g_array_index (self->spans, Span, self->spans->len - 1);
-
-  /* Nothing visible inside: the span is not written at all. */
-  if (span->pending_at >= 0)
-    g_string_truncate (self->pending_open, span->pending_at);
-  else
-    g_string_append (self->out, span->close);
-  g_array_remove_index (self->spans, self->spans->len - 1);
-}
-
-static void
-inline_text (Inline     *self,
-             const char *text)
-{
-  for (const char *p = text; *p != '\0';)
-    {
-      if (is_html_space (*p))
-        {
-          guint newlines = 0;
-
-          for (; is_html_space (*p); p++)
-            newlines += *p == '\n';
-          if (self->autop && newlines >= 2)
-            self->pending_paragraph = TRUE;
-          else if (self->autop && newlines == 1 && self->pending_breaks == 0)
-            self->pending_breaks = 1;
-          else
-            self->pending_space = TRUE;
-          continue;
-        }
-      p = append_escaped_char (self->out, p, inline_flush (self), self->in_table);
-    }
-}
-
-static void
-inline_children (Inline  *self,
-                 xmlNode *element)
-{
-  for (xmlNode *child = element->children; child != NULL; child = child->next)
-    inline_node (self, child);
-}
-
-/* The first (or last) character Markdown writes for node, past white space and line breaks
- * (they go outside emphasis; *space tells they were there): its text's, or that of the syntax
- * written for it. 0 when it shows nothing. */
-static gunichar
-edge_char (xmlNode  *node,
-           gboolean  last,
-           gboolean *space)
-{
-  static const char * const emphasis_tags[] = { "b", "del", "em", "i", "s", "strike", "strong", NULL };
-  gunichar syntax = 0;
-
-  if (node->type == XML_TEXT_NODE && node->content != NULL)
-    {
-      const char *text = (const char *) node->content;
-      const char *end = text + strlen (text);
-      const char *p = last ? end : text;
-
-      while (last ? p > text && is_html_space (p[-1]) : is_html_space (*p))
-        p += last ? -1 : 1;
-      *space = *space || p != (last ? end : text);
-      if (last ? p == text : *p == '\0')
-        return 0;
-      return g_utf8_get_char (last ? g_utf8_prev_char (p) : p);
-    }
-  if (node->type != XML_ELEMENT_NODE)
-    return 0;
-  if (is_element (node, "br"))
-    {
-      *space = TRUE;
-      return 0;
-    }
-  if (is_element (node, "img"))
-    return last ? ')' : '!';
-  if (is_element (node, "code"))
-    return '`';
-  /* A link's brackets, or the tags of an element kept as HTML, are what shows at its edges;
-   * spaces inside them still move out, except after an HTML start tag, written at once. */
-  if (is_element (node, "a"))
-    syntax = last ? ')' : '[';
-  else if (!g_strv_contains (emphasis_tags, (const char *) node->name))
-    syntax = last ? '>' : '<';
-  if (syntax == '<')
-    return syntax;
-  for (xmlNode *child = last ? node->last : node->children; child != NULL;
-       child = last ? child->prev : child->next)
-    {
-      gunichar c = edge_char (child, last, space);
-
-      if (c != 0)
-        return syntax != 0 ? syntax : c;
-    }
-  return syntax == '>' ? syntax : 0; /* an empty link or emphasis is not written */
-}
-
-static gunichar
-char_after (xmlNode *node)
-{
-  for (; node != NULL && is_inline (node); node = node->parent)
-    for (xmlNode *next = node->next; next != NULL; next = next->next)
-      {
-        gboolean space = FALSE;
-        gunichar c = edge_char (next, FALSE, &space);
-
-        if (space)
-          return ' ';
-        if (c != 0)
-          return c;
-      }
-  return ' ';
-}
-
-static gunichar
-char_before (Inline *self)
-{
-  GString *out = self->pending_open->len > 0 ? self->pending_open : self->out;
-
-  if (out == self->out && (self->pending_space || self->pending_breaks > 0 || self->pending_paragraph))
-    return ' ';
-  if (out->len == 0 || out->str[out->len - 1] == '\n')
-    return ' ';
-  return g_utf8_get_char (g_utf8_prev_char (out->str + out->len));
-}
-
-/* Whether *, ** or ~~ around the element would read as emphasis (CommonMark's flanking rules):
- * they must touch visible text, and next to punctuation inside not touch a letter outside. */
-static gboolean
-delimiters_fit (Inline  *self,
-                xmlNode *element)
-{
-  gboolean space_before = FALSE, space_after = FALSE;
-  gunichar first = edge_char (element, FALSE, &space_before);
-  gunichar last = edge_char (element, TRUE, &space_after);
-  gunichar before = space_before ? ' ' : char_before (self);
-  gunichar after = space_after ? ' ' : char_after (element);
-
-  if (first == 0)
-    return TRUE; /* nothing shown: nothing written */
-  if (g_unichar_isspace (first) || g_unichar_isspace (last))
-    return FALSE; /* a no-break space */
-  if (g_unichar_ispunct (first) && !g_unichar_isspace (before) && !g_unichar_ispunct (before))
-    return FALSE;
-  return !g_unichar_ispunct (last) || g_unichar_isspace (after) || g_unichar_ispunct (after);
-}
-
-static void
-inline_emphasis (Inline     *self,
-                 xmlNode    *element,
-                 const char *marker,
-                 const char *tag)
-{
-  g_autofree char *open_tag = g_strdup_printf ("<%s>", tag);
-
-  /* <em> inside <em> changes nothing, and Markdown cannot write it. */
-  for (guint i = 0; i < self->spans->len; i++)
-    {
-      const char *open = g_array_index (self->spans, Span, i).open;
-
-      if (g_str_equal (open, marker) || g_str_equal (open, open_tag))
-        {
-          inline_children (self, element);
-          return;
-        }
-    }
-
-  if (delimiters_fit (self, element))
-    inline_open (self, g_strdup (marker), g_strdup (marker), FALSE);
-  else
-    inline_open (self, g_steal_pointer (&open_tag), g_strdup_printf ("</%s>", tag), FALSE);
-  inline_children (self, element);
-  inline_close (self);
-}
-
-static void
-inline_code (Inline  *self,
-             xmlNode *code)
-{
-  g_autofree char *content = get_text (code);
-  g_autofree char *text = collapse_spaces (content, FALSE);
-  gsize length = strlen (text);
-  guint run = 0, longest = 0;
-  g_autofree char *fence = NULL;
-  gboolean pad;
-
-  if (is_blank (text))
-    {
-      self->pending_space = self->pending_space || length > 0;
-      return;
-    }
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      run = *p == '`' ? run + 1 : 0;
-      longest = MAX (longest, run);
-    }
-  if (self->in_table && strchr (text, '|') != NULL)
-    self->failed = TRUE;
-
-  fence = g_strnfill (longest + 1, '`');
-  /* CommonMark takes one space off each end when both have one. */
-  pad = text[0] == '`' || text[length - 1] == '`' || (text[0] == ' ' && text[length - 1] == ' ');
-  inline_flush (self);
-  g_string_append_printf (self->out, "%s%s%s%s%s", fence, pad ? " " : "", text, pad ? " " : "", fence);
-}
-
-static void
-inline_link (Inline  *self,
-             xmlNode *a)
-{
-  g_autofree char *href = get_attribute (a, "href");
-  g_autofree char *title = get_attribute (a, "title");
-  g_autofree char *text = get_text (a);
-  GString *close;
-
-  /* https://example.com shown as itself */
-  if ((g_str_has_prefix (href, "https://") || g_str_has_prefix (href, "http://")) &&
-      g_str_equal (text, href) && title == NULL && strpbrk (href, " <>\t\n") == NULL &&
-      a->children != NULL && a->children->next == NULL && a->children->type == XML_TEXT_NODE)
-    {
-      inline_flush (self);
-      g_string_append_printf (self->out, "<%s>", href);
-      return;
-    }
-
-  close = g_string_new ("](");
-  append_destination (close, href);
-  if (title != NULL && title[0] != '\0')
-    append_title (close, title);
-  g_string_append_c (close, ')');
-  inline_open (self, g_strdup ("["), g_string_free (close, FALSE), FALSE);
-  inline_children (self, a);
-  inline_close (self);
-}
-
-/* An element Markdown has no syntax for: kept as inline HTML, its content still Markdown. */
-static void
-inline_raw_element (Inline  *self,
-                    xmlNode *element)
-{
-  const char *name = (const char *) element->name;
-  GString *open = g_string_new (NULL);
-
-  if (g_strv_contains (raw_text_tags, name))
-    {
-      /* Markdown would read its content as text, escaping a script's && and reading its *:
-       * the whole block stays HTML. */
-      append_html (open, element);
-      self->failed = self->failed || element->children != NULL;
-      inline_flush (self);
-      g_string_append (self->out, open->str);
-      g_string_free (open, TRUE);
-      return;
-    }
-
-  append_start_tag (open, element);
-  if (g_strv_contains (void_tags, name))
-    {
-      inline_flush (self);
-      g_string_append (self->out, open->str);
-      g_string_free (open, TRUE);
-      return;
-    }
-  inline_open (self, g_string_free (open, FALSE), g_strdup_printf ("</%s>", name), TRUE);
-  inline_children (self, element);
-  inline_close (self);
-}
-
-static void
-inline_node (Inline  *self,
-             xmlNode *node)
-{
-  switch (node->type)
-    {
-    case XML_TEXT_NODE:
-    case XML_CDATA_SECTION_NODE:
-      inline_text (self, (const char *) node->content);
-      return;
-    case XML_COMMENT_NODE:
-      if (is_block_delimiter (node, NULL))
-        return;
-      self->failed = self->failed || strchr ((const char *) node->content, '\n') != NULL;
-      inline_flush (self);
-      g_string_append_printf (self->out, "<!--%s-->", (const char *) node->content);
-      return;
-    case XML_ELEMENT_NODE:
-      break;
-    default:
-      return;
-    }
-
-  if (self->in_table && !is_inline (node))
-    self->failed = TRUE;
-
-  if (is_element (node, "strong") || is_element (node, "b"))
-    inline_emphasis (self, node, "**", "strong");
-  else if (is_element (node, "em") || is_element (node, "i"))
-    inline_emphasis (self, node, "*", "em");
-  else if (is_element (node, "s") || is_element (node, "del") || is_element (node, "strike"))
-    inline_emphasis (self, node, "~~", "s");
-  else if (is_element (node, "code"))
-    inline_code (self, node);
-  else if (is_element (node, "br"))
-    self->pending_breaks++;
-  else if (is_element (node, "a") && xmlHasProp (node, (const xmlChar *) "href") != NULL)
-    inline_link (self, node);
-  else if (is_element (node, "img"))
-    {
-      g_autofree char *title = get_attribute (node, "title");
-
-      inline_flush (self);
-      append_image (self->out, node, title);
-    }
-  else
-    inline_raw_element (self, node);
 }
 
 /* Blocks */
@@ -983,7 +245,7 @@ container_flush (Container *self)
   /* Spaces and breaks still waiting end the text: they are dropped. */
   if (self->run != NULL)
     container_add_block (self, BLOCK_PARAGRAPH, FALSE, g_strdup (self->run->out->str));
-  g_clear_pointer (&self->run, inline_free);
+  g_clear_pointer (&self->run, feuillet_html_import_inline_free);
   if (self->raw != NULL)
     container_add_block (self, BLOCK_OTHER, FALSE, finish_raw (g_steal_pointer (&self->raw)));
   if (self->verbatim != NULL)
@@ -1072,9 +334,9 @@ static char *
 convert_inline (xmlNode  *element,
                 gboolean  autop)
 {
-  g_autoptr(Inline) inline_ = inline_new (autop, FALSE);
+  g_autoptr(FeuilletHtmlImportInline) inline_ = feuillet_html_import_inline_new (autop, FALSE);
 
-  inline_children (inline_, element);
+  feuillet_html_import_inline_children (inline_, element);
   return inline_->failed ? NULL : g_strdup (inline_->out->str);
 }
 
@@ -1140,7 +402,7 @@ convert_quote (xmlNode  *quote,
     {
       g_autofree char *who = NULL;
 
-      if (!is_element (child, "cite"))
+      if (!feuillet_html_import_is_element (child, "cite"))
         {
           container_add (&container, child);
           continue;
@@ -1167,10 +429,10 @@ convert_list (xmlNode  *list,
               gboolean  alternate,
               gboolean *interrupts)
 {
-  gboolean ordered = is_element (list, "ol");
-  g_autofree char *start = get_attribute (list, "start");
-  g_autofree char *reversed = get_attribute (list, "reversed");
-  g_autofree char *type = get_attribute (list, "type");
+  gboolean ordered = feuillet_html_import_is_element (list, "ol");
+  g_autofree char *start = feuillet_html_import_get_attribute (list, "start");
+  g_autofree char *reversed = feuillet_html_import_get_attribute (list, "reversed");
+  g_autofree char *type = feuillet_html_import_get_attribute (list, "type");
   gint64 number = 1;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
   gboolean loose = FALSE;
@@ -1192,7 +454,7 @@ convert_list (xmlNode  *list,
       if (child->type != XML_ELEMENT_NODE && child->type != XML_TEXT_NODE)
         continue;
       /* Something else than an item in a list is shown anyway: kept as an item. */
-      if (is_element (child, "li"))
+      if (feuillet_html_import_is_element (child, "li"))
         text = convert_item (child->children, NULL, classic, &loose);
       else if (!is_blank_text (child))
         text = convert_item (child, child->next, classic, &loose);
@@ -1233,7 +495,7 @@ convert_code (xmlNode *pre)
 
   for (xmlNode *child = pre->children; child != NULL; child = child->next)
     {
-      if (is_element (child, "code") && code == NULL)
+      if (feuillet_html_import_is_element (child, "code") && code == NULL)
         code = child;
       else if (child->type != XML_TEXT_NODE)
         return NULL; /* a preformatted text with markup */
@@ -1246,12 +508,12 @@ convert_code (xmlNode *pre)
       for (xmlNode *child = code->children; child != NULL; child = child->next)
         if (child->type != XML_TEXT_NODE)
           return NULL;
-      class = get_attribute (code, "class");
+      class = feuillet_html_import_get_attribute (code, "class");
       if (class != NULL && g_str_has_prefix (class, "language-") && strpbrk (class, " `") == NULL)
         language = class + strlen ("language-");
     }
 
-  content = get_text (code != NULL ? code : pre);
+  content = feuillet_html_import_get_text (code != NULL ? code : pre);
   text = content;
   /* As in a browser, a newline right after <pre> is not content; the last one ends the block. */
   if (code == NULL && text[0] == '\n')
@@ -1274,8 +536,8 @@ table_alignment (xmlNode *cell)
 {
   static const char * const alignments[] = { "left", "center", "right" };
   static const char * const delimiters[] = { ":---", ":---:", "---:" };
-  g_autofree char *align = get_attribute (cell, "align");
-  g_autofree char *data_align = get_attribute (cell, "data-align");
+  g_autofree char *align = feuillet_html_import_get_attribute (cell, "align");
+  g_autofree char *data_align = feuillet_html_import_get_attribute (cell, "data-align");
 
   for (guint i = 0; i < G_N_ELEMENTS (alignments); i++)
     {
@@ -1299,19 +561,19 @@ convert_row (xmlNode   *row,
     {
       g_autofree char *rowspan = NULL;
       g_autofree char *colspan = NULL;
-      g_autoptr(Inline) inline_ = NULL;
+      g_autoptr(FeuilletHtmlImportInline) inline_ = NULL;
 
       if (is_blank_text (cell))
         continue;
-      if (!is_element (cell, header ? "th" : "td"))
+      if (!feuillet_html_import_is_element (cell, header ? "th" : "td"))
         return FALSE;
-      rowspan = get_attribute (cell, "rowspan");
-      colspan = get_attribute (cell, "colspan");
+      rowspan = feuillet_html_import_get_attribute (cell, "rowspan");
+      colspan = feuillet_html_import_get_attribute (cell, "colspan");
       if ((rowspan != NULL && !g_str_equal (rowspan, "1")) || (colspan != NULL && !g_str_equal (colspan, "1")))
         return FALSE;
 
-      inline_ = inline_new (FALSE, TRUE);
-      inline_children (inline_, cell);
+      inline_ = feuillet_html_import_inline_new (FALSE, TRUE);
+      feuillet_html_import_inline_children (inline_, cell);
       if (inline_->failed)
         return FALSE;
       g_ptr_array_add (cells, g_strdup (inline_->out->str));
@@ -1330,12 +592,13 @@ convert_table (xmlNode *table)
 
   for (xmlNode *section = table->children; section != NULL; section = section->next)
     {
-      gboolean header = is_element (section, "thead");
+      gboolean header = feuillet_html_import_is_element (section, "thead");
 
       if (is_blank_text (section))
         continue;
       /* GFM tables have one header row, no footer, no caption. */
-      if (header != (rows->len == 0) || (!header && !is_element (section, "tbody")))
+      if (header != (rows->len == 0) ||
+          (!header && !feuillet_html_import_is_element (section, "tbody")))
         return NULL;
       for (xmlNode *row = section->children; row != NULL; row = row->next)
         {
@@ -1343,7 +606,7 @@ convert_table (xmlNode *table)
 
           if (is_blank_text (row))
             continue;
-          if (!is_element (row, "tr") || (header && rows->len > 0))
+          if (!feuillet_html_import_is_element (row, "tr") || (header && rows->len > 0))
             return NULL;
           cells = g_ptr_array_new_with_free_func (g_free);
           g_ptr_array_add (rows, cells);
@@ -1384,9 +647,9 @@ convert_figure (xmlNode *figure)
 
   for (xmlNode *child = figure->children; child != NULL; child = child->next)
     {
-      xmlNode **slot = is_element (child, "img") ? &img :
-                       is_element (child, "figcaption") ? &caption :
-                       is_element (child, "table") ? &table : NULL;
+      xmlNode **slot = feuillet_html_import_is_element (child, "img") ? &img :
+                       feuillet_html_import_is_element (child, "figcaption") ? &caption :
+                       feuillet_html_import_is_element (child, "table") ? &table : NULL;
 
       if (is_blank_text (child))
         continue;
@@ -1403,12 +666,12 @@ convert_figure (xmlNode *figure)
 
   if (caption != NULL)
     {
-      g_autofree char *text = get_text (caption);
+      g_autofree char *text = feuillet_html_import_get_text (caption);
 
-      caption_text = collapse_spaces (text, TRUE);
+      caption_text = feuillet_html_import_collapse_spaces (text, TRUE);
     }
   out = g_string_new (NULL);
-  append_image (out, img, caption_text);
+  feuillet_html_import_append_image (out, img, caption_text);
   return g_string_free (out, FALSE);
 }
 
@@ -1420,16 +683,18 @@ convert_block (Container *self,
 {
   const char *name = (const char *) element->name;
 
-  if (is_element (element, "p"))
+  if (feuillet_html_import_is_element (element, "p"))
     {
       *kind = BLOCK_PARAGRAPH;
       return convert_inline (element, self->classic);
     }
   if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0')
     return convert_heading (element);
-  if (is_element (element, "ul") || is_element (element, "ol"))
+  if (feuillet_html_import_is_element (element, "ul") ||
+      feuillet_html_import_is_element (element, "ol"))
     {
-      BlockKind list_kind = is_element (element, "ol") ? BLOCK_ORDERED_LIST : BLOCK_BULLET_LIST;
+      BlockKind list_kind =
+        feuillet_html_import_is_element (element, "ol") ? BLOCK_ORDERED_LIST : BLOCK_BULLET_LIST;
       Block *previous = self->blocks->len > 0 ? g_ptr_array_index (self->blocks, self->blocks->len - 1) : NULL;
       /* Two lists in a row would read as one unless their markers differ. */
       gboolean alternate = previous != NULL && previous->kind == list_kind && !self->last_alternate;
@@ -1441,17 +706,17 @@ convert_block (Container *self,
       self->last_alternate = alternate;
       return text;
     }
-  if (is_element (element, "blockquote"))
+  if (feuillet_html_import_is_element (element, "blockquote"))
     return convert_quote (element, self->classic);
-  if (is_element (element, "pre"))
+  if (feuillet_html_import_is_element (element, "pre"))
     return convert_code (element);
-  if (is_element (element, "hr"))
+  if (feuillet_html_import_is_element (element, "hr"))
     return g_strdup ("---");
-  if (is_element (element, "table"))
+  if (feuillet_html_import_is_element (element, "table"))
     return convert_table (element);
-  if (is_element (element, "figure"))
+  if (feuillet_html_import_is_element (element, "figure"))
     return convert_figure (element);
-  if (is_element (element, "div") && has_class (element, "wp-block-image"))
+  if (feuillet_html_import_is_element (element, "div") && has_class (element, "wp-block-image"))
     {
       /* Older WordPress puts an aligned image's figure in a div. */
       xmlNode *figure = NULL;
@@ -1460,7 +725,7 @@ convert_block (Container *self,
         {
           if (is_blank_text (child))
             continue;
-          if (figure != NULL || !is_element (child, "figure"))
+          if (figure != NULL || !feuillet_html_import_is_element (child, "figure"))
             return NULL;
           figure = child;
         }
@@ -1472,7 +737,8 @@ convert_block (Container *self,
 static gboolean
 is_html_block_end (xmlNode *node)
 {
-  return is_block_delimiter (node, "html") && strstr ((const char *) node->content, "/wp:") != NULL;
+  return feuillet_html_import_is_block_delimiter (node, "html") &&
+         strstr ((const char *) node->content, "/wp:") != NULL;
 }
 
 static gboolean
@@ -1494,7 +760,9 @@ container_add (Container *self,
   char *unconverted;
 
   /* A block Markdown has no form for, until its closing delimiter: kept as it came. */
-  if (self->verbatim != NULL && (is_element (node, "html") || is_element (node, "body")))
+  if (self->verbatim != NULL &&
+      (feuillet_html_import_is_element (node, "html") ||
+       feuillet_html_import_is_element (node, "body")))
     {
       for (xmlNode *child = node->children; child != NULL; child = child->next)
         container_add (self, child);
@@ -1503,7 +771,7 @@ container_add (Container *self,
   if (self->verbatim != NULL)
     {
       append_verbatim (self->verbatim, node);
-      if (is_block_delimiter (node, self->verbatim_name))
+      if (feuillet_html_import_is_block_delimiter (node, self->verbatim_name))
         {
           gboolean closing = strstr ((const char *) node->content, "/wp:") != NULL;
 
@@ -1525,7 +793,7 @@ container_add (Container *self,
     }
 
   /* <!-- wp:html -->: WordPress's custom HTML block, kept exactly. */
-  if (is_block_delimiter (node, "html"))
+  if (feuillet_html_import_is_block_delimiter (node, "html"))
     {
       container_flush (self);
       if (!is_html_block_end (node))
@@ -1533,42 +801,44 @@ container_add (Container *self,
       return;
     }
   /* The parser's implied <html> and <body> may hold what follows a comment before them. */
-  if (is_element (node, "html") || is_element (node, "head") || is_element (node, "body"))
+  if (feuillet_html_import_is_element (node, "html") ||
+      feuillet_html_import_is_element (node, "head") ||
+      feuillet_html_import_is_element (node, "body"))
     {
       for (xmlNode *child = node->children; child != NULL; child = child->next)
         container_add (self, child);
       return;
     }
   /* CommonMark would not read HTML starting with text as HTML: such a block is converted. */
-  if (self->raw != NULL && is_blank (self->raw->str) && node->type == XML_TEXT_NODE &&
-      !is_blank ((const char *) node->content))
+  if (self->raw != NULL && feuillet_html_import_is_blank (self->raw->str) &&
+      node->type == XML_TEXT_NODE && !feuillet_html_import_is_blank ((const char *) node->content))
     g_string_free (g_steal_pointer (&self->raw), TRUE);
   if (self->raw != NULL && node->type == XML_ELEMENT_NODE && holds_html_block_end (node))
     {
       /* An element left open in the block: its start tag is what was written, the rest of it
        * the parser's doing. */
-      append_start_tag (self->raw, node);
+      feuillet_html_import_append_start_tag (self->raw, node);
       for (xmlNode *child = node->children; child != NULL; child = child->next)
         container_add (self, child);
       return;
     }
   if (self->raw != NULL)
     {
-      append_html (self->raw, node);
+      feuillet_html_import_append_html (self->raw, node);
       return;
     }
 
-  if (node->type == XML_DTD_NODE || is_block_delimiter (node, NULL))
+  if (node->type == XML_DTD_NODE || feuillet_html_import_is_block_delimiter (node, NULL))
     {
       container_flush (self); /* each block its paragraph, even loose text */
       return;
     }
   if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE ||
-      (node->type == XML_ELEMENT_NODE && is_inline (node)))
+      (node->type == XML_ELEMENT_NODE && feuillet_html_import_is_inline (node)))
     {
       if (self->run == NULL)
-        self->run = inline_new (self->classic, FALSE);
-      inline_node (self->run, node);
+        self->run = feuillet_html_import_inline_new (self->classic, FALSE);
+      feuillet_html_import_inline_node (self->run, node);
       return;
     }
 
@@ -1595,7 +865,8 @@ collect_media_ids (xmlNode    *node,
       if (node->type != XML_ELEMENT_NODE)
         continue;
       collect_media_ids (node->children, media_ids);
-      if (!is_element (node, "img") || (classes = get_attribute (node, "class")) == NULL)
+      if (!feuillet_html_import_is_element (node, "img") ||
+          (classes = feuillet_html_import_get_attribute (node, "class")) == NULL)
         continue;
       list = g_strsplit_set (classes, " \t\n", -1);
       for (guint i = 0; list[i] != NULL; i++)
@@ -1605,7 +876,7 @@ collect_media_ids (xmlNode    *node,
 
           if (!g_str_has_prefix (list[i], "wp-image-") ||
               !g_ascii_string_to_unsigned (list[i] + strlen ("wp-image-"), 10, 1, G_MAXSIZE, &id, NULL) ||
-              (src = get_attribute (node, "src")) == NULL)
+              (src = feuillet_html_import_get_attribute (node, "src")) == NULL)
             continue;
           g_hash_table_replace (media_ids, g_steal_pointer (&src), GSIZE_TO_POINTER ((gsize) id));
         }
@@ -1627,7 +898,7 @@ feuillet_html_to_markdown (const char *html,
 
   /* libxml2 would read bytes that are not UTF-8 as Latin-1, garbling the rest of the text. */
   valid = g_utf8_make_valid (html != NULL ? html : "", length);
-  if (is_blank (valid))
+  if (feuillet_html_import_is_blank (valid))
     return g_strdup ("");
 
   doc = htmlReadMemory (valid, (int) MIN (strlen (valid), G_MAXINT), NULL, "UTF-8",
