@@ -167,24 +167,29 @@ remove_block_delimiters (xmlNode *node)
     }
 }
 
-/* The node as HTML, as libxml2 writes it, without the block delimiters it holds: in raw HTML
- * they would only confuse WordPress's parser. */
+/* The node as HTML, as libxml2 writes it. */
 void
-feuillet_html_import_append_html (GString *out,
-                                  xmlNode *node)
+feuillet_html_import_dump_node (GString *out,
+                                xmlNode *node)
 {
-  xmlOutputBuffer *buffer;
-
-  if (feuillet_html_import_is_block_delimiter (node, NULL))
-    return;
-  if (node->type == XML_ELEMENT_NODE)
-    remove_block_delimiters (node);
-
-  buffer = xmlAllocOutputBuffer (NULL);
+  xmlOutputBuffer *buffer = xmlAllocOutputBuffer (NULL);
 
   htmlNodeDumpFormatOutput (buffer, node->doc, node, "UTF-8", 0);
   xmlOutputBufferFlush (buffer);
   g_string_append_len (out, (const char *) xmlOutputBufferGetContent (buffer),
                        xmlOutputBufferGetSize (buffer));
   xmlOutputBufferClose (buffer);
+}
+
+/* The node as HTML without the block delimiters it holds: in raw HTML they would only confuse
+ * WordPress's parser. */
+void
+feuillet_html_import_append_html (GString *out,
+                                  xmlNode *node)
+{
+  if (feuillet_html_import_is_block_delimiter (node, NULL))
+    return;
+  if (node->type == XML_ELEMENT_NODE)
+    remove_block_delimiters (node);
+  feuillet_html_import_dump_node (out, node);
 }

@@ -44,6 +44,8 @@ char     *feuillet_html_import_collapse_spaces    (const char *text,
                                                    gboolean    trim);
 void      feuillet_html_import_append_start_tag   (GString    *out,
                                                    xmlNode    *element);
+void      feuillet_html_import_dump_node          (GString    *out,
+                                                   xmlNode    *node);
 void      feuillet_html_import_append_html        (GString    *out,
                                                    xmlNode    *node);
 

@@ -151,19 +151,10 @@ static void
 append_verbatim (GString *out,
                  xmlNode *node)
 {
-  xmlOutputBuffer *buffer;
-
   if (node->type == XML_COMMENT_NODE)
-    {
-      g_string_append_printf (out, "<!--%s-->", node->content != NULL ? (const char *) node->content : "");
-      return;
-    }
-  buffer = xmlAllocOutputBuffer (NULL);
-  htmlNodeDumpFormatOutput (buffer, node->doc, node, "UTF-8", 0);
-  xmlOutputBufferFlush (buffer);
-  g_string_append_len (out, (const char *) xmlOutputBufferGetContent (buffer),
-                       xmlOutputBufferGetSize (buffer));
-  xmlOutputBufferClose (buffer);
+    g_string_append_printf (out, "<!--%s-->", node->content != NULL ? (const char *) node->content : "");
+  else
+    feuillet_html_import_dump_node (out, node);
 }
 
 /* Blank lines go, so that Markdown reads the block as one run of raw HTML. */
