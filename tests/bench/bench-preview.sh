@@ -51,20 +51,7 @@ mkdir -p "$XDG_CONFIG_HOME/glib-2.0/settings"
 } > "$XDG_CONFIG_HOME/glib-2.0/settings/keyfile"
 export FEUILLET_TRACE_PREVIEW=$tmp/preview
 
-python3 - "$tmp/article.md" <<'PY'
-import random, sys
-random.seed(10000)
-words = "le la les des une conseil municipal Remiremont Epinal Vosges route travaux école maire adjoint budget vote séance".split()
-body = []
-n = 0
-while n < 10000:
-    sentence = [random.choice(words) for _ in range(random.randint(8, 20))]
-    n += len(sentence)
-    body.append(" ".join(sentence).capitalize() + ".")
-    if random.random() < 0.2:
-        body.append("\n\n")
-open(sys.argv[1], "w").write("---\ntitle: Dix mille mots\nlang: fr\ncategory: Vosges\n---\n\n" + " ".join(body))
-PY
+python3 "$(dirname "$0")/ten-thousand-words.py" "$tmp/article.md"
 feuillet-cli import "$tmp/article.md" > /dev/null
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session "$0" --inside "$seconds" 2>/dev/null
 echo "typing $((seconds * 10)) keys at 10/s at the ${FEUILLET_BENCH_WHERE:-end} of a 10,000-word" \
