@@ -1,0 +1,1032 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "feuillet-wp-client"
+
+#include "config.h"
+
+#include "feuillet-wp-client.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+/*
+ * The WordPress REST client (WORDPRESS.md, "Authentication" and "Discovery"). One
+ * SoupSession per site, so that connections are kept and reused; a request that carries the
+ * application password goes only to https or a loopback host, and follows no redirect (the
+ * header would go wherever the redirect points). libsoup 3 reports an HTTP error status as a
+ * success: every status is checked here and the WordPress error body becomes the GError.
+ */
+
+#define DEFAULT_TIMEOUT_SECONDS 30
+#define REST_LINK_RELATION "https://api.w.org/"
+
+struct _FeuilletWpClient
+{
+  GObject      parent_instance;
+
+  /* owned */
+  SoupSession *session;
+  char        *site_url;
+  char        *rest_root;
+  char        *site_name;
+  char        *authorization_url;
+  char        *user;
+  char        *password;
+};
+
+enum {
+  PROP_0,
+  PROP_SITE_URL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (FeuilletWpClient, feuillet_wp_client, G_TYPE_OBJECT)
+
+G_DEFINE_BOXED_TYPE (FeuilletWpUser, feuillet_wp_user, feuillet_wp_user_copy, feuillet_wp_user_free)
+
+/* Wipes a secret before freeing it, so that it does not linger in freed memory. */
+static void
+free_secret (char *secret)
+{
+  if (secret != NULL)
+    explicit_bzero (secret, strlen (secret));
+  g_free (secret);
+}
+
+static gboolean
+uri_is_safe_for_credentials (GUri *uri)
+{
+  const char *scheme = g_uri_get_scheme (uri);
+  const char *host = g_uri_get_host (uri);
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (g_ascii_strcasecmp (scheme, "https") == 0)
+    return TRUE;
+  if (g_ascii_strcasecmp (scheme, "http") != 0 || host == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+/* "host" or "host:port", for messages. */
+static char *
+uri_host_for_display (GUri *uri)
+{
+  const char *host = g_uri_get_host (uri);
+
+  if (host == NULL)
+    host = "?";
+  if (g_uri_get_port (uri) > 0)
+    return g_strdup_printf (strchr (host, ':') != NULL ? "[%s]:%d" : "%s:%d", host, g_uri_get_port (uri));
+  return g_strdup (host);
+}
+
+static GError *
+insecure_error (GUri *uri)
+{
+  g_autofree char *host = uri_host_for_display (uri);
+
+  /* Translators: %s is a host name such as redaction.example.com. */
+  return g_error_new (FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_INSECURE,
+                      _("Feuillet will not send the password to %s over an unencrypted connection: use the site’s https:// address"),
+                      host);
+}
+
+static GError *
+invalid_answer_error (SoupMessage *message,
+                      const char  *detail)
+{
+  g_autofree char *host = uri_host_for_display (soup_message_get_uri (message));
+
+  if (detail != NULL)
+    /* Translators: the first %s is a host name, the second what is wrong with its answer. */
+    return g_error_new (FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_INVALID_ANSWER,
+                        _("The answer of %s is not what WordPress sends (%s)"), host, detail);
+  /* Translators: %s is a host name. */
+  return g_error_new (FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_INVALID_ANSWER,
+                      _("The answer of %s is not what WordPress sends"), host);
+}
+
+static GError *
+no_rest_api_error (const char *site_url)
+{
+  /* Translators: %s is the site's address. */
+  return g_error_new (FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_NO_REST_API,
+                      _("No WordPress REST API was found at %s"), site_url);
+}
+
+/* The site address as typed, made whole: https:// when no scheme was given. */
+static GUri *
+parse_site_url (const char  *site_url,
+                GError     **error)
+{
+  g_autofree char *with_scheme = NULL;
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+
+  if (strstr (site_url, "://") == NULL)
+    site_url = with_scheme = g_strconcat ("https://", site_url, NULL);
+
+  uri = g_uri_parse (site_url, G_URI_FLAGS_ENCODED, NULL);
+  if (uri != NULL)
+    scheme = g_uri_get_scheme (uri);
+  if (uri == NULL ||
+      (g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0) ||
+      g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
+    {
+      /* Translators: %s is what the user typed as the site's address. */
+      g_set_error (error, FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_FAILED,
+                   _("“%s” is not a web address"), site_url);
+      return NULL;
+    }
+
+  /* http://host is http://host/ (libsoup would send an empty request path). */
+  if (g_uri_get_path (uri)[0] == '\0')
+    {
+      GUri *with_path = g_uri_build (g_uri_get_flags (uri), g_uri_get_scheme (uri), g_uri_get_userinfo (uri),
+                                     g_uri_get_host (uri), g_uri_get_port (uri), "/",
+                                     g_uri_get_query (uri), g_uri_get_fragment (uri));
+
+      g_uri_unref (uri);
+      uri = with_path;
+    }
+
+  return g_steal_pointer (&uri);
+}
+
+/* A parameter of a Link header: rel="a b" holds @relation among its space-separated values. */
+static gboolean
+link_params_have_relation (const char *params,
+                           const char *relation)
+{
+  g_auto(GStrv) parts = g_strsplit (params, ";", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *param = g_strstrip (parts[i]);
+      g_auto(GStrv) values = NULL;
+
+      if (g_ascii_strncasecmp (param, "rel", 3) != 0)
+        continue;
+      param = g_strchug (param + 3);
+      if (*param != '=')
+        continue;
+      param = g_strchug (param + 1);
+      if (*param == '"')
+        {
+          char *end = strchr (param + 1, '"');
+
+          param++;
+          if (end != NULL)
+            *end = '\0';
+        }
+      values = g_strsplit_set (param, " \t", -1);
+      for (guint j = 0; values[j] != NULL; j++)
+        if (g_ascii_strcasecmp (values[j], relation) == 0)
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+/*
+ * The REST root announced by `Link: <ROOT>; rel="https://api.w.org/"`, among the other links
+ * of the header (several headers arrive joined with commas), resolved against @base.
+ */
+static char *
+find_rest_root_link (SoupMessage *message)
+{
+  const char *header = soup_message_headers_get_list (soup_message_get_response_headers (message), "Link");
+  g_autofree char *base = g_uri_to_string (soup_message_get_uri (message));
+  const char *p = header;
+
+  while (p != NULL && *p != '\0')
+    {
+      const char *url_start;
+      const char *url_end;
+      const char *params_end;
+      gboolean quoted = FALSE;
+      g_autofree char *params = NULL;
+
+      p = strchr (p, '<');
+      if (p == NULL)
+        break;
+      url_start = p + 1;
+      url_end = strchr (url_start, '>');
+      if (url_end == NULL)
+        break;
+      for (params_end = url_end + 1; *params_end != '\0'; params_end++)
+        {
+          if (*params_end == '"')
+            quoted = !quoted;
+          else if (*params_end == ',' && !quoted)
+            break;
+        }
+
+      params = g_strndup (url_end + 1, params_end - (url_end + 1));
+      if (link_params_have_relation (params, REST_LINK_RELATION))
+        {
+          g_autofree char *url = g_strndup (url_start, url_end - url_start);
+
+          return g_uri_resolve_relative (base, g_strstrip (url), G_URI_FLAGS_ENCODED, NULL);
+        }
+      p = params_end;
+    }
+
+  return NULL;
+}
+
+/* Where the REST API is with plain permalinks: the site address with ?rest_route=/ . */
+static char *
+fallback_rest_root (GUri *site)
+{
+  const char *path = g_uri_get_path (site);
+
+  return g_uri_join (G_URI_FLAGS_ENCODED, g_uri_get_scheme (site), NULL, g_uri_get_host (site),
+                     g_uri_get_port (site), path[0] != '\0' ? path : "/", "rest_route=/", NULL);
+}
+
+/* -- sending -- */
+
+static void
+on_sent_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  SoupMessage *message = g_task_get_task_data (task);
+  GBytes *body;
+
+  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  if (body == NULL)
+    {
+      g_autofree char *host = uri_host_for_display (soup_message_get_uri (message));
+
+      g_task_return_error (task, feuillet_wp_error_new_from_transport (error, host));
+      return;
+    }
+
+  g_task_return_pointer (task, body, (GDestroyNotify) g_bytes_unref);
+}
+
+/*
+ * Sends @message and reads the whole answer; transport failures become FEUILLET_WP_ERROR,
+ * the HTTP status is left for the caller to check. With @with_credentials, the message gets
+ * the Authorization header up front (WordPress never asks for it) after the address is
+ * checked, and follows no redirect.
+ */
+static void
+send_async (FeuilletWpClient    *self,
+            SoupMessage         *message,
+            gboolean             with_credentials,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, send_async);
+  g_task_set_task_data (task, g_object_ref (message), g_object_unref);
+
+  if (with_credentials)
+    {
+      g_autofree char *pair = NULL;
+      g_autofree char *encoded = NULL;
+      g_autofree char *header = NULL;
+
+      g_assert (self->user != NULL && self->password != NULL);
+
+      if (!uri_is_safe_for_credentials (soup_message_get_uri (message)))
+        {
+          g_task_return_error (task, insecure_error (soup_message_get_uri (message)));
+          return;
+        }
+
+      pair = g_strconcat (self->user, ":", self->password, NULL);
+      encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
+      header = g_strconcat ("Basic ", encoded, NULL);
+      soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", header);
+      soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+      explicit_bzero (pair, strlen (pair));
+      explicit_bzero (encoded, strlen (encoded));
+      explicit_bzero (header, strlen (header));
+    }
+
+  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
+                                    on_sent_cb, g_steal_pointer (&task));
+}
+
+static GBytes *
+send_finish (FeuilletWpClient  *self,
+             GAsyncResult      *result,
+             GError           **error)
+{
+  g_assert (g_task_is_valid (result, self));
+  g_assert (g_task_get_source_tag (G_TASK (result)) == send_async);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static SoupMessage *
+new_rest_message (const char *method,
+                  const char *url)
+{
+  SoupMessage *message = soup_message_new (method, url);
+
+  if (message != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (message), "Accept", "application/json");
+  return message;
+}
+
+static GError *
+status_error (SoupMessage *message,
+              GBytes      *body)
+{
+  guint status = soup_message_get_status (message);
+
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    {
+      g_autofree char *host = uri_host_for_display (soup_message_get_uri (message));
+      const char *location = soup_message_headers_get_one (soup_message_get_response_headers (message),
+                                                           "Location");
+
+      /* Translators: the first %s is a host name, the second an address. */
+      return g_error_new (FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_FAILED,
+                          _("%s sent the request on to another address (%s): check the site address"),
+                          host, location != NULL ? location : "?");
+    }
+
+  return feuillet_wp_error_new_from_response (status, body);
+}
+
+/* The answer as a JSON object, when the status is 2xx and the body is one. */
+static JsonObject *
+answer_get_object (SoupMessage  *message,
+                   GBytes       *body,
+                   GError      **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) parse_error = NULL;
+  guint status = soup_message_get_status (message);
+  const char *data;
+  gsize size;
+  JsonNode *root;
+
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_propagate_error (error, status_error (message, body));
+      return NULL;
+    }
+
+  data = g_bytes_get_data (body, &size);
+  if (!json_parser_load_from_data (parser, data, size, &parse_error))
+    {
+      g_propagate_error (error, invalid_answer_error (message, parse_error->message));
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_propagate_error (error, invalid_answer_error (message, NULL));
+      return NULL;
+    }
+
+  return json_object_ref (json_node_get_object (root));
+}
+
+static const char *
+object_get_string (JsonObject *object,
+                   const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/* -- discovery -- */
+
+typedef struct
+{
+  SoupMessage *message;
+  char        *site_url;
+  char        *rest_root;
+  gboolean     announced;
+} DiscoverData;
+
+static void
+discover_data_free (DiscoverData *data)
+{
+  g_clear_object (&data->message);
+  g_clear_pointer (&data->site_url, g_free);
+  g_clear_pointer (&data->rest_root, g_free);
+  g_free (data);
+}
+
+static gboolean
+index_has_wp_v2 (JsonObject *index)
+{
+  JsonNode *namespaces = json_object_get_member (index, "namespaces");
+  JsonArray *array;
+
+  if (namespaces == NULL || !JSON_NODE_HOLDS_ARRAY (namespaces))
+    return FALSE;
+  array = json_node_get_array (namespaces);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (json_node_get_value_type (element) == G_TYPE_STRING &&
+          g_strcmp0 (json_node_get_string (element), "wp/v2") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_index_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  FeuilletWpClient *self = FEUILLET_WP_CLIENT (source);
+  g_autoptr(GTask) task = user_data;
+  DiscoverData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonObject) index = NULL;
+  JsonNode *authentication;
+  JsonObject *application_passwords = NULL;
+  const char *name;
+  const char *authorization = NULL;
+
+  body = send_finish (self, result, &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  index = answer_get_object (data->message, body, &error);
+  if (index == NULL)
+    {
+      /* Without an announced root, the guess only tells that no REST API answers there. */
+      if (!data->announced &&
+          (g_error_matches (error, FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_INVALID_ANSWER) ||
+           g_error_matches (error, FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_NOT_FOUND) ||
+           g_error_matches (error, FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_FAILED)))
+        g_task_return_error (task, no_rest_api_error (data->site_url));
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!index_has_wp_v2 (index))
+    {
+      g_task_return_error (task, no_rest_api_error (data->site_url));
+      return;
+    }
+
+  /* An empty PHP array is [] in JSON: "authentication": [] when nothing is offered. */
+  authentication = json_object_get_member (index, "authentication");
+  if (authentication != NULL && JSON_NODE_HOLDS_OBJECT (authentication))
+    {
+      JsonNode *node = json_object_get_member (json_node_get_object (authentication), "application-passwords");
+
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+        application_passwords = json_node_get_object (node);
+    }
+  if (application_passwords == NULL)
+    {
+      /* Translators: %s is the site's address. */
+      g_task_return_new_error (task, FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_NO_APPLICATION_PASSWORDS,
+                               _("%s does not accept application passwords (they need WordPress 5.6 or later and a site served over https)"),
+                               data->site_url);
+      return;
+    }
+
+  if (json_object_has_member (application_passwords, "endpoints") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (application_passwords, "endpoints")))
+    authorization = object_get_string (json_object_get_object_member (application_passwords, "endpoints"),
+                                       "authorization");
+  name = object_get_string (index, "name");
+
+  g_set_str (&self->rest_root, data->rest_root);
+  g_set_str (&self->site_name, name);
+  g_set_str (&self->authorization_url, authorization);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_front_page_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  FeuilletWpClient *self = FEUILLET_WP_CLIENT (source);
+  g_autoptr(GTask) task = user_data;
+  DiscoverData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GUri) root_uri = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  body = send_finish (self, result, &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* WordPress announces its root on every front-end page, error pages included. */
+  data->rest_root = find_rest_root_link (data->message);
+  data->announced = data->rest_root != NULL;
+  if (data->rest_root == NULL)
+    {
+      g_autoptr(GUri) site = parse_site_url (data->site_url, NULL);
+
+      g_assert (site != NULL);
+      data->rest_root = fallback_rest_root (site);
+    }
+
+  root_uri = g_uri_parse (data->rest_root, G_URI_FLAGS_ENCODED, NULL);
+  if (root_uri == NULL)
+    {
+      g_task_return_error (task, invalid_answer_error (data->message, NULL));
+      return;
+    }
+  if (!uri_is_safe_for_credentials (root_uri))
+    {
+      g_task_return_error (task, insecure_error (root_uri));
+      return;
+    }
+
+  g_clear_object (&data->message);
+  data->message = new_rest_message (SOUP_METHOD_GET, data->rest_root);
+  if (data->message == NULL)
+    {
+      g_task_return_error (task, no_rest_api_error (data->site_url));
+      return;
+    }
+  send_async (self, data->message, FALSE, cancellable, on_index_cb, g_steal_pointer (&task));
+}
+
+/**
+ * feuillet_wp_client_discover_async:
+ *
+ * Finds the REST root (the Link header of the site's front page, or ?rest_route=/), then
+ * checks in the REST index that the site offers wp/v2 and application passwords. Plain
+ * http is refused unless the host is loopback: discovery prepares a sign-in.
+ */
+void
+feuillet_wp_client_discover_async (FeuilletWpClient    *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) site = NULL;
+  DiscoverData *data;
+
+  g_return_if_fail (FEUILLET_IS_WP_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, feuillet_wp_client_discover_async);
+
+  site = parse_site_url (self->site_url, &error);
+  if (site == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (!uri_is_safe_for_credentials (site))
+    {
+      g_task_return_error (task, insecure_error (site));
+      return;
+    }
+
+  data = g_new0 (DiscoverData, 1);
+  data->site_url = g_uri_to_string (site);
+  data->message = soup_message_new_from_uri (SOUP_METHOD_GET, site);
+  g_task_set_task_data (task, data, (GDestroyNotify) discover_data_free);
+
+  send_async (self, data->message, FALSE, cancellable, on_front_page_cb, g_steal_pointer (&task));
+}
+
+gboolean
+feuillet_wp_client_discover_finish (FeuilletWpClient  *self,
+                                    GAsyncResult      *result,
+                                    GError           **error)
+{
+  g_return_val_if_fail (FEUILLET_IS_WP_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == feuillet_wp_client_discover_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* -- credentials -- */
+
+static void
+on_users_me_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  FeuilletWpClient *self = FEUILLET_WP_CLIENT (source);
+  g_autoptr(GTask) task = user_data;
+  SoupMessage *message = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonObject) me = NULL;
+  g_autoptr(FeuilletWpUser) user = NULL;
+  JsonNode *id;
+  const char *slug;
+  const char *name;
+
+  body = send_finish (self, result, &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  me = answer_get_object (message, body, &error);
+  if (me == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  id = json_object_get_member (me, "id");
+  slug = object_get_string (me, "slug");
+  name = object_get_string (me, "name");
+  if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64 || slug == NULL)
+    {
+      g_task_return_error (task, invalid_answer_error (message, NULL));
+      return;
+    }
+
+  user = g_new0 (FeuilletWpUser, 1);
+  user->id = json_node_get_int (id);
+  user->slug = g_strdup (slug);
+  user->name = g_strdup (name != NULL ? name : slug);
+  g_task_return_pointer (task, g_steal_pointer (&user), (GDestroyNotify) feuillet_wp_user_free);
+}
+
+static void
+check_credentials_send (FeuilletWpClient *self,
+                        GTask            *task)
+{
+  g_autofree char *url = feuillet_wp_rest_url (self->rest_root, "wp/v2/users/me", "context=edit");
+  g_autoptr(SoupMessage) message = url != NULL ? new_rest_message (SOUP_METHOD_GET, url) : NULL;
+
+  if (message == NULL)
+    {
+      g_task_return_error (task, no_rest_api_error (self->site_url));
+      g_object_unref (task);
+      return;
+    }
+
+  g_task_set_task_data (task, g_object_ref (message), g_object_unref);
+  send_async (self, message, TRUE, g_task_get_cancellable (task), on_users_me_cb, task);
+}
+
+static void
+on_discovered_for_credentials_cb (GObject      *source,
+                                  GAsyncResult *result,
+                                  gpointer      user_data)
+{
+  FeuilletWpClient *self = FEUILLET_WP_CLIENT (source);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!feuillet_wp_client_discover_finish (self, result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  check_credentials_send (self, g_steal_pointer (&task));
+}
+
+/**
+ * feuillet_wp_client_check_credentials_async:
+ *
+ * Asks WordPress who the credentials belong to (GET wp/v2/users/me?context=edit): a
+ * FeuilletWpUser, or FEUILLET_WP_ERROR_AUTHENTICATION with the server's reason.
+ */
+void
+feuillet_wp_client_check_credentials_async (FeuilletWpClient    *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (FEUILLET_IS_WP_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (self->user != NULL && self->password != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, feuillet_wp_client_check_credentials_async);
+
+  if (self->rest_root == NULL)
+    feuillet_wp_client_discover_async (self, cancellable, on_discovered_for_credentials_cb,
+                                       g_steal_pointer (&task));
+  else
+    check_credentials_send (self, g_steal_pointer (&task));
+}
+
+FeuilletWpUser *
+feuillet_wp_client_check_credentials_finish (FeuilletWpClient  *self,
+                                             GAsyncResult      *result,
+                                             GError           **error)
+{
+  g_return_val_if_fail (FEUILLET_IS_WP_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == feuillet_wp_client_check_credentials_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* -- the object -- */
+
+static void
+feuillet_wp_client_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  FeuilletWpClient *self = FEUILLET_WP_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SITE_URL:
+      g_value_set_string (value, self->site_url);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+feuillet_wp_client_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  FeuilletWpClient *self = FEUILLET_WP_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SITE_URL:
+      g_set_str (&self->site_url, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+feuillet_wp_client_dispose (GObject *object)
+{
+  FeuilletWpClient *self = FEUILLET_WP_CLIENT (object);
+
+  if (self->session != NULL)
+    soup_session_abort (self->session);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (feuillet_wp_client_parent_class)->dispose (object);
+}
+
+static void
+feuillet_wp_client_finalize (GObject *object)
+{
+  FeuilletWpClient *self = FEUILLET_WP_CLIENT (object);
+
+  g_clear_pointer (&self->site_url, g_free);
+  g_clear_pointer (&self->rest_root, g_free);
+  g_clear_pointer (&self->site_name, g_free);
+  g_clear_pointer (&self->authorization_url, g_free);
+  g_clear_pointer (&self->user, g_free);
+  g_clear_pointer (&self->password, free_secret);
+
+  G_OBJECT_CLASS (feuillet_wp_client_parent_class)->finalize (object);
+}
+
+static void
+feuillet_wp_client_class_init (FeuilletWpClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = feuillet_wp_client_get_property;
+  object_class->set_property = feuillet_wp_client_set_property;
+  object_class->dispose = feuillet_wp_client_dispose;
+  object_class->finalize = feuillet_wp_client_finalize;
+
+  properties[PROP_SITE_URL] =
+    g_param_spec_string ("site-url", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+feuillet_wp_client_init (FeuilletWpClient *self)
+{
+  /* TLS certificates are checked by default and never accepted otherwise. */
+  self->session = soup_session_new_with_options ("user-agent", PACKAGE_NAME "/" PACKAGE_VERSION,
+                                                 "timeout", DEFAULT_TIMEOUT_SECONDS,
+                                                 NULL);
+}
+
+/* -- public API -- */
+
+FeuilletWpClient *
+feuillet_wp_client_new (const char *site_url)
+{
+  g_return_val_if_fail (site_url != NULL, NULL);
+
+  return g_object_new (FEUILLET_TYPE_WP_CLIENT, "site-url", site_url, NULL);
+}
+
+const char *
+feuillet_wp_client_get_site_url (FeuilletWpClient *self)
+{
+  g_return_val_if_fail (FEUILLET_IS_WP_CLIENT (self), NULL);
+
+  return self->site_url;
+}
+
+void
+feuillet_wp_client_set_credentials (FeuilletWpClient *self,
+                                    const char       *user,
+                                    const char       *application_password)
+{
+  g_return_if_fail (FEUILLET_IS_WP_CLIENT (self));
+
+  g_set_str (&self->user, user);
+  g_clear_pointer (&self->password, free_secret);
+  self->password = g_strdup (application_password);
+}
+
+void
+feuillet_wp_client_set_timeout (FeuilletWpClient *self,
+                                guint             seconds)
+{
+  g_return_if_fail (FEUILLET_IS_WP_CLIENT (self));
+
+  g_object_set (self->session, "timeout", seconds, NULL);
+}
+
+const char *
+feuillet_wp_client_get_rest_root (FeuilletWpClient *self)
+{
+  g_return_val_if_fail (FEUILLET_IS_WP_CLIENT (self), NULL);
+
+  return self->rest_root;
+}
+
+void
+feuillet_wp_client_set_rest_root (FeuilletWpClient *self,
+                                  const char       *rest_root)
+{
+  g_return_if_fail (FEUILLET_IS_WP_CLIENT (self));
+
+  g_set_str (&self->rest_root, rest_root);
+}
+
+const char *
+feuillet_wp_client_get_site_name (FeuilletWpClient *self)
+{
+  g_return_val_if_fail (FEUILLET_IS_WP_CLIENT (self), NULL);
+
+  return self->site_name;
+}
+
+const char *
+feuillet_wp_client_get_authorization_url (FeuilletWpClient *self)
+{
+  g_return_val_if_fail (FEUILLET_IS_WP_CLIENT (self), NULL);
+
+  return self->authorization_url;
+}
+
+FeuilletWpUser *
+feuillet_wp_user_copy (const FeuilletWpUser *user)
+{
+  FeuilletWpUser *copy;
+
+  g_return_val_if_fail (user != NULL, NULL);
+
+  copy = g_new0 (FeuilletWpUser, 1);
+  copy->id = user->id;
+  copy->slug = g_strdup (user->slug);
+  copy->name = g_strdup (user->name);
+  return copy;
+}
+
+void
+feuillet_wp_user_free (FeuilletWpUser *user)
+{
+  if (user == NULL)
+    return;
+  g_free (user->slug);
+  g_free (user->name);
+  g_free (user);
+}
+
+char *
+feuillet_wp_rest_url (const char *rest_root,
+                      const char *route,
+                      const char *query)
+{
+  g_autofree char *base = NULL;
+  const char *root_query;
+  const char *fragment;
+  g_autoptr(GString) url = NULL;
+
+  g_return_val_if_fail (rest_root != NULL, NULL);
+  g_return_val_if_fail (route != NULL, NULL);
+
+  while (*route == '/')
+    route++;
+  if (query != NULL && *query == '\0')
+    query = NULL;
+
+  fragment = strchr (rest_root, '#');
+  base = g_strndup (rest_root, fragment != NULL ? (gsize) (fragment - rest_root) : strlen (rest_root));
+  root_query = strchr (base, '?');
+  if (root_query != NULL)
+    *(char *) root_query++ = '\0';
+
+  url = g_string_new (base);
+
+  if (root_query != NULL && *root_query != '\0')
+    {
+      g_auto(GStrv) params = g_strsplit (root_query, "&", -1);
+      gboolean has_rest_route = FALSE;
+      gboolean first = TRUE;
+
+      for (guint i = 0; params[i] != NULL; i++)
+        if (g_str_has_prefix (params[i], "rest_route="))
+          has_rest_route = TRUE;
+
+      if (has_rest_route)
+        {
+          /* …/index.php?rest_route=/ : the route goes inside rest_route. */
+          for (guint i = 0; params[i] != NULL; i++)
+            {
+              if (params[i][0] == '\0')
+                continue;
+              g_string_append_c (url, first ? '?' : '&');
+              first = FALSE;
+              if (g_str_has_prefix (params[i], "rest_route="))
+                {
+                  g_autofree char *escaped = g_uri_escape_string (route, "/", FALSE);
+
+                  g_string_append_printf (url, "rest_route=/%s", escaped);
+                }
+              else
+                g_string_append (url, params[i]);
+            }
+          if (query != NULL)
+            g_string_append_printf (url, "&%s", query);
+          return g_string_free (g_steal_pointer (&url), FALSE);
+        }
+    }
+
+  if (!g_str_has_suffix (url->str, "/"))
+    g_string_append_c (url, '/');
+  g_string_append (url, route);
+  if (root_query != NULL && *root_query != '\0')
+    g_string_append_printf (url, "?%s%s%s", root_query, query != NULL ? "&" : "", query != NULL ? query : "");
+  else if (query != NULL)
+    g_string_append_printf (url, "?%s", query);
+
+  return g_string_free (g_steal_pointer (&url), FALSE);
+}
+
+gboolean
+feuillet_wp_url_is_safe_for_credentials (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
+  return uri != NULL && uri_is_safe_for_credentials (uri);
+}

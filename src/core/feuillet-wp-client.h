@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "feuillet-wp-error.h"
+
+G_BEGIN_DECLS
+
+/* The signed-in user, as WordPress describes it (GET /wp/v2/users/me?context=edit). */
+typedef struct
+{
+  gint64  id;
+  char   *slug;
+  char   *name;
+} FeuilletWpUser;
+
+#define FEUILLET_TYPE_WP_USER (feuillet_wp_user_get_type ())
+GType           feuillet_wp_user_get_type                   (void) G_GNUC_CONST;
+FeuilletWpUser *feuillet_wp_user_copy                       (const FeuilletWpUser *user);
+void            feuillet_wp_user_free                       (FeuilletWpUser       *user);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FeuilletWpUser, feuillet_wp_user_free)
+
+/*
+ * One WordPress site: one SoupSession (connections are reused), its REST root and the
+ * credentials to use. Every call is asynchronous; results come back on the main context
+ * of the thread that made the call. The application password is sent only over https, or
+ * plain http to a loopback host, and never logged.
+ */
+#define FEUILLET_TYPE_WP_CLIENT (feuillet_wp_client_get_type ())
+G_DECLARE_FINAL_TYPE (FeuilletWpClient, feuillet_wp_client, FEUILLET, WP_CLIENT, GObject)
+
+FeuilletWpClient *feuillet_wp_client_new                     (const char           *site_url);
+const char       *feuillet_wp_client_get_site_url            (FeuilletWpClient     *self);
+void              feuillet_wp_client_set_credentials         (FeuilletWpClient     *self,
+                                                              const char           *user,
+                                                              const char           *application_password);
+void              feuillet_wp_client_set_timeout             (FeuilletWpClient     *self,
+                                                              guint                 seconds);
+
+/* The REST root, such as https://site/wp-json/ or https://site/index.php?rest_route=/;
+ * known after discovery, or set from what an earlier discovery found. */
+const char       *feuillet_wp_client_get_rest_root           (FeuilletWpClient     *self);
+void              feuillet_wp_client_set_rest_root           (FeuilletWpClient     *self,
+                                                              const char           *rest_root);
+/* From the REST index, after discovery: the site's name and the page where a user
+ * authorizes a new application password (NULL when unknown). */
+const char       *feuillet_wp_client_get_site_name           (FeuilletWpClient     *self);
+const char       *feuillet_wp_client_get_authorization_url   (FeuilletWpClient     *self);
+
+void              feuillet_wp_client_discover_async          (FeuilletWpClient     *self,
+                                                              GCancellable         *cancellable,
+                                                              GAsyncReadyCallback   callback,
+                                                              gpointer              user_data);
+gboolean          feuillet_wp_client_discover_finish         (FeuilletWpClient     *self,
+                                                              GAsyncResult         *result,
+                                                              GError              **error);
+
+/* Discovers first when the REST root is not known yet. */
+void              feuillet_wp_client_check_credentials_async (FeuilletWpClient     *self,
+                                                              GCancellable         *cancellable,
+                                                              GAsyncReadyCallback   callback,
+                                                              gpointer              user_data);
+FeuilletWpUser   *feuillet_wp_client_check_credentials_finish (FeuilletWpClient    *self,
+                                                              GAsyncResult         *result,
+                                                              GError              **error);
+
+/* The URL of @route (such as "wp/v2/posts/12") under @rest_root, with @query (already
+ * escaped, such as "context=edit&per_page=100", or NULL) — for pretty roots (…/wp-json/)
+ * and ?rest_route= roots alike (WORDPRESS.md, "Discovery"). */
+char             *feuillet_wp_rest_url                       (const char           *rest_root,
+                                                              const char           *route,
+                                                              const char           *query);
+
+/* TRUE when @url may carry a password: https, or http to 127.0.0.0/8, ::1 or localhost. */
+gboolean          feuillet_wp_url_is_safe_for_credentials    (const char           *url);
+
+G_END_DECLS
