@@ -25,6 +25,7 @@ typedef enum
   FEUILLET_STORE_ERROR_IN_TRASH,
   FEUILLET_STORE_ERROR_BUSY,
   FEUILLET_STORE_ERROR_CLOSED,
+  FEUILLET_STORE_ERROR_EXISTS,
 } FeuilletStoreError;
 
 #define FEUILLET_MARKDOWN_FILE_ERROR (feuillet_markdown_file_error_quark ())

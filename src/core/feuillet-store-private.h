@@ -7,7 +7,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; PRAGMA user_version of the library. */
-#define FEUILLET_STORE_SCHEMA_VERSION 3
+#define FEUILLET_STORE_SCHEMA_VERSION 4
 /* PRAGMA application_id: "FEUI", so that a Feuillet library can be told from other SQLite files. */
 #define FEUILLET_STORE_APPLICATION_ID 0x46455549
 
@@ -63,6 +63,20 @@ gboolean          feuillet_store_sql_purge       (FeuilletSqlite          *db,
 GPtrArray        *feuillet_store_sql_revisions   (FeuilletSqlite          *db,
                                                   gint64                   id,
                                                   guint                    only_number,
+                                                  GError                 **error);
+
+/* feuillet-store-sites.c: the sites table, on the database thread only. */
+GPtrArray        *feuillet_store_sql_list_sites  (FeuilletSqlite          *db,
+                                                  GError                 **error);
+gboolean          feuillet_store_sql_add_site    (FeuilletSqlite          *db,
+                                                  FeuilletSite            *site,
+                                                  GError                 **error);
+gboolean          feuillet_store_sql_rename_site (FeuilletSqlite          *db,
+                                                  const char              *name,
+                                                  const char              *new_name,
+                                                  GError                 **error);
+FeuilletSite     *feuillet_store_sql_remove_site (FeuilletSqlite          *db,
+                                                  const char              *name,
                                                   GError                 **error);
 
 /* Shared by feuillet-store-sql.c and feuillet-store-search.c. */

@@ -165,10 +165,30 @@ migrate_to_v3 (FeuilletSqlite  *db,
                                error);
 }
 
+/* Version 4: the WordPress sites the library publishes to. Never their passwords, which
+ * live in the Secret Service; the REST root and the user's display name as the site gave
+ * them when the site was added. */
+static gboolean
+migrate_to_v4 (FeuilletSqlite  *db,
+               GError         **error)
+{
+  return feuillet_sqlite_exec (db,
+                               "CREATE TABLE sites ("
+                               "  name TEXT PRIMARY KEY COLLATE NOCASE CHECK (name <> ''),"
+                               "  url TEXT NOT NULL,"
+                               "  rest_root TEXT,"
+                               "  user TEXT NOT NULL,"
+                               "  user_name TEXT,"
+                               "  created INTEGER NOT NULL"
+                               ");",
+                               error);
+}
+
 static const MigrationFunc migrations[] = {
   migrate_to_v1,
   migrate_to_v2,
   migrate_to_v3,
+  migrate_to_v4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FEUILLET_STORE_SCHEMA_VERSION);

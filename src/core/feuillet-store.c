@@ -1354,6 +1354,216 @@ feuillet_store_restore_finish (FeuilletStore  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Sites */
+
+static void
+list_sites_job (FeuilletStore *self,
+                StoreJob      *job)
+{
+  GError *error = NULL;
+  GPtrArray *sites;
+
+  if (!check_open (self, job))
+    return;
+
+  sites = feuillet_store_sql_list_sites (self->db, &error);
+  if (sites == NULL)
+    job_return_error (job, error);
+  else
+    job_return_pointer (job, sites, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+feuillet_store_list_sites_async (FeuilletStore       *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+
+  queue_job (self, new_task (self, feuillet_store_list_sites_async, cancellable, callback, user_data),
+             list_sites_job);
+}
+
+/**
+ * feuillet_store_list_sites_finish:
+ *
+ * Returns: (transfer full) (element-type FeuilletSite): the sites, by name
+ */
+GPtrArray *
+feuillet_store_list_sites_finish (FeuilletStore  *self,
+                                  GAsyncResult   *result,
+                                  GError        **error)
+{
+  g_return_val_if_fail (check_result (self, result, feuillet_store_list_sites_async), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+add_site_job (FeuilletStore *self,
+              StoreJob      *job)
+{
+  g_autoptr(FeuilletSite) site = feuillet_site_copy (g_task_get_task_data (job->task));
+  GError *error = NULL;
+
+  if (!check_open (self, job))
+    return;
+
+  if (!feuillet_sqlite_begin (self->db, &error) ||
+      !finish_transaction (self, feuillet_store_sql_add_site (self->db, site, &error), &error))
+    job_return_error (job, error);
+  else
+    job_return_pointer (job, g_steal_pointer (&site), (GDestroyNotify) feuillet_site_free);
+}
+
+/**
+ * feuillet_store_add_site_async:
+ *
+ * Saves a site (never its password). Fails with FEUILLET_STORE_ERROR_EXISTS when the
+ * library has a site of that name already, case aside.
+ */
+void
+feuillet_store_add_site_async (FeuilletStore       *self,
+                               const FeuilletSite  *site,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+  g_return_if_fail (site != NULL);
+
+  task = new_task (self, feuillet_store_add_site_async, cancellable, callback, user_data);
+  g_task_set_task_data (task, feuillet_site_copy (site), (GDestroyNotify) feuillet_site_free);
+  queue_job (self, task, add_site_job);
+}
+
+/**
+ * feuillet_store_add_site_finish:
+ *
+ * Returns: (transfer full): the site as saved, with its creation time
+ */
+FeuilletSite *
+feuillet_store_add_site_finish (FeuilletStore  *self,
+                                GAsyncResult   *result,
+                                GError        **error)
+{
+  g_return_val_if_fail (check_result (self, result, feuillet_store_add_site_async), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+rename_site_job (FeuilletStore *self,
+                 StoreJob      *job)
+{
+  GStrv names = g_task_get_task_data (job->task);
+  GError *error = NULL;
+
+  if (!check_open (self, job))
+    return;
+
+  if (!feuillet_sqlite_begin (self->db, &error) ||
+      !finish_transaction (self, feuillet_store_sql_rename_site (self->db, names[0], names[1], &error), &error))
+    job_return_error (job, error);
+  else
+    job_return_true (job);
+}
+
+/**
+ * feuillet_store_rename_site_async:
+ *
+ * Fails with FEUILLET_STORE_ERROR_NOT_FOUND when there is no site @name, and with
+ * FEUILLET_STORE_ERROR_EXISTS when another site is called @new_name.
+ */
+void
+feuillet_store_rename_site_async (FeuilletStore       *self,
+                                  const char          *name,
+                                  const char          *new_name,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  const char * const names[] = { name, new_name, NULL };
+  GTask *task;
+
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (new_name != NULL);
+
+  task = new_task (self, feuillet_store_rename_site_async, cancellable, callback, user_data);
+  g_task_set_task_data (task, g_strdupv ((GStrv) names), (GDestroyNotify) g_strfreev);
+  queue_job (self, task, rename_site_job);
+}
+
+gboolean
+feuillet_store_rename_site_finish (FeuilletStore  *self,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  g_return_val_if_fail (check_result (self, result, feuillet_store_rename_site_async), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+remove_site_job (FeuilletStore *self,
+                 StoreJob      *job)
+{
+  g_autoptr(FeuilletSite) site = NULL;
+  GError *error = NULL;
+
+  if (!check_open (self, job))
+    return;
+
+  if (!feuillet_sqlite_begin (self->db, &error))
+    {
+      job_return_error (job, error);
+      return;
+    }
+  site = feuillet_store_sql_remove_site (self->db, g_task_get_task_data (job->task), &error);
+  if (!finish_transaction (self, site != NULL, &error))
+    job_return_error (job, error);
+  else
+    job_return_pointer (job, g_steal_pointer (&site), (GDestroyNotify) feuillet_site_free);
+}
+
+/**
+ * feuillet_store_remove_site_async:
+ *
+ * Removes a site from the library; its password, if any, stays in the Secret Service
+ * (feuillet_site_secret_clear_async()).
+ */
+void
+feuillet_store_remove_site_async (FeuilletStore       *self,
+                                  const char          *name,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+  g_return_if_fail (name != NULL);
+
+  task = new_task (self, feuillet_store_remove_site_async, cancellable, callback, user_data);
+  g_task_set_task_data (task, g_strdup (name), g_free);
+  queue_job (self, task, remove_site_job);
+}
+
+/**
+ * feuillet_store_remove_site_finish:
+ *
+ * Returns: (transfer full): the site removed, as it was saved
+ */
+FeuilletSite *
+feuillet_store_remove_site_finish (FeuilletStore  *self,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  g_return_val_if_fail (check_result (self, result, feuillet_store_remove_site_async), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* Closing */
 
 static void

@@ -7,6 +7,7 @@
 #include "feuillet-article-summary.h"
 #include "feuillet-query.h"
 #include "feuillet-revision.h"
+#include "feuillet-site.h"
 
 G_BEGIN_DECLS
 
@@ -150,6 +151,40 @@ void               feuillet_store_restore_async         (FeuilletStore        *s
                                                          GAsyncReadyCallback   callback,
                                                          gpointer              user_data);
 FeuilletArticle   *feuillet_store_restore_finish        (FeuilletStore        *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+/* Sites: the WordPress sites the library publishes to (never their passwords). */
+void               feuillet_store_list_sites_async      (FeuilletStore        *self,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray         *feuillet_store_list_sites_finish     (FeuilletStore        *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+void               feuillet_store_add_site_async        (FeuilletStore        *self,
+                                                         const FeuilletSite   *site,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+FeuilletSite      *feuillet_store_add_site_finish       (FeuilletStore        *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+void               feuillet_store_rename_site_async     (FeuilletStore        *self,
+                                                         const char           *name,
+                                                         const char           *new_name,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+gboolean           feuillet_store_rename_site_finish    (FeuilletStore        *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+void               feuillet_store_remove_site_async     (FeuilletStore        *self,
+                                                         const char           *name,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+FeuilletSite      *feuillet_store_remove_site_finish    (FeuilletStore        *self,
                                                          GAsyncResult         *result,
                                                          GError              **error);
 
