@@ -4,8 +4,9 @@
 only once the site accepted its credentials; exit 4 when it refused them, 5 when it could not
 be reached; the password is never in the library nor in the output.
 
-These runs use FEUILLET_APP_PASSWORD and no Secret Service: the session bus points nowhere,
-so a run that tried the keyring would fail."""
+Most runs use FEUILLET_APP_PASSWORD and no Secret Service: the session bus points nowhere,
+so a run that tried the keyring would fail. KeyringTest runs through a real one: gnome-keyring
+in a D-Bus session of its own."""
 
 import json
 import os
@@ -28,7 +29,9 @@ def closed_port():
         return s.getsockname()[1]
 
 
-class SitesTest(unittest.TestCase):
+class SitesTestCase(unittest.TestCase):
+    """A sandbox for the class, a library for each test."""
+
     @classmethod
     def setUpClass(cls):
         cls.wordpress = WordPressSandbox().start()
@@ -81,6 +84,7 @@ class SitesTest(unittest.TestCase):
         for output in outputs:
             self.assertNotIn(secret, output)
 
+class SitesTest(SitesTestCase):
     def test_add_with_environment_password(self):
         password = self.wordpress.application_password
         added = self.add("Vosges Matin")
@@ -139,6 +143,48 @@ class SitesTest(unittest.TestCase):
         self.assert_exit(self.run_cli("site", "remove", "le vosgien", password="unused"), 0)
         self.assertEqual(self.sites(), [])
         self.assert_exit(self.run_cli("site", "remove", "Le Vosgien", password="unused"), 1)
+
+
+# Inside a D-Bus session of its own: an unlocked gnome-keyring, then the commands given.
+KEYRING_SESSION = """
+set -e
+printf 'feuillet-test' | gnome-keyring-daemon --unlock --components=secrets > "$HOME/keyring.env"
+eval "$(sed 's/^/export /' "$HOME/keyring.env")"
+"$@"
+"""
+
+
+class KeyringTest(SitesTestCase):
+    """The application password kept in the Secret Service, found there by the site's address
+    and user, and gone with the site."""
+
+    def in_keyring_session(self, script):
+        home = os.path.join(self.tmp.name, "home")
+        runtime = os.path.join(self.tmp.name, "runtime")
+        os.makedirs(home, exist_ok=True)
+        os.makedirs(runtime, mode=0o700, exist_ok=True)
+        env = dict(os.environ, HOME=home, XDG_RUNTIME_DIR=runtime, XDG_DATA_HOME=os.path.join(home, "data"),
+                   LIBRARY=self.library, URL=self.wordpress.url, WP_USER=self.wordpress.user,
+                   PASSWORD=self.wordpress.application_password, CLI=CLI)
+        env.pop("FEUILLET_APP_PASSWORD", None)
+        env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        return subprocess.run(["dbus-run-session", "--", "bash", "-c", KEYRING_SESSION, "keyring", "bash", "-c", script],
+                              capture_output=True, env=env, timeout=120)
+
+    def test_password_in_secret_service(self):
+        result = self.in_keyring_session("""
+            printf '%s\n' "$PASSWORD" | "$CLI" --library "$LIBRARY" site add "Vosges Matin" \
+                --url "$URL" --user "$WP_USER" --password-stdin
+            echo "kept: $(secret-tool lookup url "$URL" user "$WP_USER")"
+            "$CLI" --library "$LIBRARY" site remove "Vosges Matin"
+            echo "after removal: $(secret-tool lookup url "$URL" user "$WP_USER" || true)"
+        """)
+        out = result.stdout.decode()
+        self.assertEqual(result.returncode, 0, out + result.stderr.decode())
+        self.assertIn("Connected to", out)
+        self.assertIn(f"kept: {self.wordpress.application_password}\n", out)
+        self.assertIn("after removal: \n", out)
+        self.assert_password_nowhere(self.wordpress.application_password, out.split("kept:")[0].encode())
 
 
 if __name__ == "__main__":
