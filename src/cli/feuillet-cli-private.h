@@ -86,6 +86,9 @@ int              feuillet_cli_render            (FeuilletCli *cli, char **args);
 int              feuillet_cli_history           (FeuilletCli *cli, char **args);
 int              feuillet_cli_restore           (FeuilletCli *cli, char **args);
 
+/* feuillet-cli-push.c */
+int              feuillet_cli_push              (FeuilletCli *cli, char **args);
+
 /* feuillet-cli-sites.c */
 int              feuillet_cli_site              (FeuilletCli *cli, char **args);
 

@@ -30,6 +30,8 @@ static const FeuilletCliCommand commands[] = {
   { "export", feuillet_cli_export, N_("ID --format md|html"), N_("Export an article as Markdown or HTML") },
   { "render", feuillet_cli_render, N_("ID --format html|blocks|page"),
     N_("Show an article as HTML, WordPress block markup or the preview’s page") },
+  { "push", feuillet_cli_push, N_("ID [--site NAME] [--as STATUS]"),
+    N_("Send an article to a WordPress site as a draft, for review or published") },
   { "site", feuillet_cli_site, N_("add|list|rename|remove …"), N_("Manage the WordPress sites to publish to") },
 };
 

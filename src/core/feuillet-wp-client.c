@@ -365,11 +365,11 @@ status_error (SoupMessage *message,
   return feuillet_wp_error_new_from_response (status, body);
 }
 
-/* The answer as a JSON object, when the status is 2xx and the body is one. */
-static JsonObject *
-answer_get_object (SoupMessage  *message,
-                   GBytes       *body,
-                   GError      **error)
+/* The answer as JSON, when the status is 2xx and the body is JSON. */
+static JsonNode *
+answer_get_node (SoupMessage  *message,
+                 GBytes       *body,
+                 GError      **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) parse_error = NULL;
@@ -392,7 +392,26 @@ answer_get_object (SoupMessage  *message,
     }
 
   root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (root == NULL)
+    {
+      g_propagate_error (error, invalid_answer_error (message, NULL));
+      return NULL;
+    }
+
+  return json_node_copy (root);
+}
+
+/* The answer as a JSON object, when the status is 2xx and the body is one. */
+static JsonObject *
+answer_get_object (SoupMessage  *message,
+                   GBytes       *body,
+                   GError      **error)
+{
+  g_autoptr(JsonNode) root = answer_get_node (message, body, error);
+
+  if (root == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_propagate_error (error, invalid_answer_error (message, NULL));
       return NULL;
@@ -754,6 +773,112 @@ feuillet_wp_client_check_credentials_finish (FeuilletWpClient  *self,
   g_return_val_if_fail (FEUILLET_IS_WP_CLIENT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == feuillet_wp_client_check_credentials_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* -- any REST request -- */
+
+static void
+on_request_sent_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  FeuilletWpClient *self = FEUILLET_WP_CLIENT (source);
+  g_autoptr(GTask) task = user_data;
+  SoupMessage *message = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  JsonNode *answer;
+
+  body = send_finish (self, result, &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  answer = answer_get_node (message, body, &error);
+  if (answer == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, answer, (GDestroyNotify) json_node_unref);
+}
+
+/**
+ * feuillet_wp_client_request_async:
+ * @method: an HTTP method, such as "GET" or "POST"
+ * @route: the route under the REST root, such as "wp/v2/posts/12"
+ * @query: (nullable): the query, already escaped, such as "context=edit"
+ * @body: (nullable): sent as application/json
+ *
+ * Sends one authenticated REST request. The REST root must be known (set from the
+ * library, or found by discovery) and the credentials set. The answer is the JSON the server
+ * sent with a 2xx status; any other status is a FEUILLET_WP_ERROR with the server's message.
+ */
+void
+feuillet_wp_client_request_async (FeuilletWpClient    *self,
+                                  const char          *method,
+                                  const char          *route,
+                                  const char          *query,
+                                  JsonNode            *body,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(SoupMessage) message = NULL;
+  g_autofree char *url = NULL;
+
+  g_return_if_fail (FEUILLET_IS_WP_CLIENT (self));
+  g_return_if_fail (method != NULL);
+  g_return_if_fail (route != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (self->user != NULL && self->password != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, feuillet_wp_client_request_async);
+
+  if (self->rest_root != NULL)
+    url = feuillet_wp_rest_url (self->rest_root, route, query);
+  if (url != NULL)
+    message = new_rest_message (method, url);
+  if (message == NULL)
+    {
+      g_task_return_error (task, no_rest_api_error (self->site_url));
+      return;
+    }
+
+  if (body != NULL)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(GBytes) bytes = NULL;
+      char *data;
+      gsize length;
+
+      json_generator_set_root (generator, body);
+      data = json_generator_to_data (generator, &length);
+      bytes = g_bytes_new_take (data, length);
+      soup_message_set_request_body_from_bytes (message, "application/json", bytes);
+    }
+
+  g_task_set_task_data (task, g_object_ref (message), g_object_unref);
+  send_async (self, message, TRUE, cancellable, on_request_sent_cb, g_steal_pointer (&task));
+}
+
+/**
+ * feuillet_wp_client_request_finish:
+ *
+ * Returns: (transfer full): the server's answer
+ */
+JsonNode *
+feuillet_wp_client_request_finish (FeuilletWpClient  *self,
+                                   GAsyncResult      *result,
+                                   GError           **error)
+{
+  g_return_val_if_fail (FEUILLET_IS_WP_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == feuillet_wp_client_request_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "feuillet-wp-error.h"
 
@@ -62,6 +63,20 @@ void              feuillet_wp_client_check_credentials_async (FeuilletWpClient  
                                                               GAsyncReadyCallback   callback,
                                                               gpointer              user_data);
 FeuilletWpUser   *feuillet_wp_client_check_credentials_finish (FeuilletWpClient    *self,
+                                                              GAsyncResult         *result,
+                                                              GError              **error);
+
+/* One authenticated REST request (discovery done or the REST root set): @query already
+ * escaped, @body (nullable) sent as JSON; the answer is the JSON of a 2xx answer. */
+void              feuillet_wp_client_request_async           (FeuilletWpClient     *self,
+                                                              const char           *method,
+                                                              const char           *route,
+                                                              const char           *query,
+                                                              JsonNode             *body,
+                                                              GCancellable         *cancellable,
+                                                              GAsyncReadyCallback   callback,
+                                                              gpointer              user_data);
+JsonNode         *feuillet_wp_client_request_finish          (FeuilletWpClient     *self,
                                                               GAsyncResult         *result,
                                                               GError              **error);
 

@@ -26,6 +26,7 @@ typedef enum
   FEUILLET_WP_ERROR_INVALID_ANSWER,            /* not JSON, or not the expected shape */
   FEUILLET_WP_ERROR_TLS,                       /* certificate or TLS handshake */
   FEUILLET_WP_ERROR_INSECURE,                  /* a password over plain http to another host */
+  FEUILLET_WP_ERROR_CONFLICT,                  /* the post changed on the server since the last push */
 } FeuilletWpError;
 
 GQuark  feuillet_wp_error_quark             (void);

@@ -1,0 +1,423 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "feuillet-push"
+
+#include "config.h"
+
+#include "feuillet-push.h"
+
+#include "feuillet-error.h"
+#include "feuillet-render.h"
+#include "feuillet-typography.h"
+
+#include <glib/gi18n-lib.h>
+
+/*
+ * Push (DESIGN.md, data flow "push"; WORDPRESS.md, "Posts"): render, create or update the
+ * post, record the remote side. WordPress has no ETag: a change on the server is seen by
+ * comparing its modified_gmt, read right before the update, with the one recorded at the
+ * last push (invariant 4).
+ *
+ * Not yet: media, tags and categories, the outbox, and looking a lost create up before
+ * sending it again.
+ */
+
+static const char * const status_names[] = { "draft", "pending", "publish", "future" };
+
+const char *
+feuillet_push_status_to_string (FeuilletPushStatus status)
+{
+  g_return_val_if_fail (status <= FEUILLET_PUSH_FUTURE, NULL);
+
+  return status_names[status];
+}
+
+gboolean
+feuillet_push_status_from_string (const char         *string,
+                                  FeuilletPushStatus *status)
+{
+  g_return_val_if_fail (string != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
+    {
+      if (g_str_equal (string, status_names[i]))
+        {
+          if (status != NULL)
+            *status = (FeuilletPushStatus) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * feuillet_push_build_post:
+ * @date: (nullable): the publication date, sent as date_gmt
+ *
+ * Returns: (transfer full): the post's fields as WordPress takes them
+ */
+JsonNode *
+feuillet_push_build_post (FeuilletArticle    *article,
+                          FeuilletPushStatus  status,
+                          GDateTime          *date)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  FeuilletTypography typography;
+  g_autofree char *title = NULL;
+  g_autofree char *excerpt = NULL;
+  g_autofree char *content = NULL;
+  const char *slug;
+
+  g_return_val_if_fail (FEUILLET_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (status <= FEUILLET_PUSH_FUTURE, NULL);
+
+  typography = feuillet_render_article_typography (article);
+  title = feuillet_typography_apply (typography, feuillet_article_get_title (article));
+  excerpt = feuillet_typography_apply (typography, feuillet_article_get_chapeau (article));
+  content = feuillet_render_article_body (article, FEUILLET_RENDER_BLOCKS);
+  slug = feuillet_article_get_slug (article);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, title);
+  json_builder_set_member_name (builder, "excerpt");
+  json_builder_add_string_value (builder, excerpt);
+  json_builder_set_member_name (builder, "content");
+  json_builder_add_string_value (builder, content);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, status_names[status]);
+  if (slug != NULL && *slug != '\0')
+    {
+      json_builder_set_member_name (builder, "slug");
+      json_builder_add_string_value (builder, slug);
+    }
+  if (date != NULL)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (date);
+      g_autofree char *date_gmt = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+
+      json_builder_set_member_name (builder, "date_gmt");
+      json_builder_add_string_value (builder, date_gmt);
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+typedef struct
+{
+  FeuilletStore      *store;
+  FeuilletWpClient   *client;
+  char               *site_name;
+  gint64              id;
+  FeuilletPushStatus  status;
+  GDateTime          *date;
+  FeuilletArticle    *article;
+  char               *route;
+} PushData;
+
+static void
+push_data_free (PushData *data)
+{
+  g_clear_object (&data->store);
+  g_clear_object (&data->client);
+  g_clear_pointer (&data->site_name, g_free);
+  g_clear_pointer (&data->date, g_date_time_unref);
+  g_clear_object (&data->article);
+  g_clear_pointer (&data->route, g_free);
+  g_free (data);
+}
+
+/* What the server says it stored: copied into the library's article. */
+typedef struct
+{
+  char   *site;
+  gint64  remote_id;
+  char   *link;
+  char   *status;
+  char   *modified;
+  char   *base;
+} RemoteData;
+
+static void
+remote_data_free (RemoteData *remote)
+{
+  g_free (remote->site);
+  g_free (remote->link);
+  g_free (remote->status);
+  g_free (remote->modified);
+  g_free (remote->base);
+  g_free (remote);
+}
+
+static const char *
+object_get_string (JsonObject *object,
+                   const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static JsonObject *
+object_get_object (JsonObject *object,
+                   const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  return json_node_get_object (node);
+}
+
+static GError *
+invalid_post_error (FeuilletWpClient *client)
+{
+  /* Translators: %s is the site's address. */
+  return g_error_new (FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_INVALID_ANSWER,
+                      _("The answer of %s is not a WordPress post"), feuillet_wp_client_get_site_url (client));
+}
+
+static gboolean
+record_remote (FeuilletArticle  *article,
+               gpointer          user_data,
+               GError          **error)
+{
+  RemoteData *remote = user_data;
+
+  feuillet_article_set_remote_site (article, remote->site);
+  feuillet_article_set_remote_id (article, remote->remote_id);
+  feuillet_article_set_remote_link (article, remote->link);
+  feuillet_article_set_remote_status (article, remote->status);
+  feuillet_article_set_remote_modified (article, remote->modified);
+  feuillet_article_set_remote_base (article, remote->base);
+  return TRUE;
+}
+
+static void
+on_recorded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  FeuilletArticle *article;
+
+  article = feuillet_store_edit_finish (FEUILLET_STORE (source), result, &error);
+  if (article == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, article, g_object_unref);
+}
+
+static void
+on_posted_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PushData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  JsonObject *post;
+  JsonNode *id;
+  RemoteData *remote;
+  GCancellable *cancellable;
+
+  answer = feuillet_wp_client_request_finish (FEUILLET_WP_CLIENT (source), result, &error);
+  if (answer == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  post = JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
+  id = post != NULL ? json_object_get_member (post, "id") : NULL;
+  if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64 || json_node_get_int (id) <= 0 ||
+      object_get_string (post, "modified_gmt") == NULL ||
+      object_get_string (object_get_object (post, "content"), "raw") == NULL)
+    {
+      g_task_return_error (task, invalid_post_error (data->client));
+      return;
+    }
+
+  remote = g_new0 (RemoteData, 1);
+  remote->site = g_strdup (data->site_name);
+  remote->remote_id = json_node_get_int (id);
+  remote->link = g_strdup (object_get_string (post, "link"));
+  remote->status = g_strdup (object_get_string (post, "status"));
+  remote->modified = g_strdup (object_get_string (post, "modified_gmt"));
+  remote->base = g_strdup (object_get_string (object_get_object (post, "content"), "raw"));
+
+  /* An edit of the remote side only: the article's text is read again at this moment and
+   * kept, and it does not count as a change of the article. */
+  cancellable = g_task_get_cancellable (task);
+  feuillet_store_edit_async (data->store, data->id, record_remote, remote, (GDestroyNotify) remote_data_free,
+                             cancellable, on_recorded_cb, g_steal_pointer (&task));
+}
+
+static void
+send_post (GTask *task)
+{
+  PushData *data = g_task_get_task_data (task);
+  g_autoptr(JsonNode) body = feuillet_push_build_post (data->article, data->status, data->date);
+
+  feuillet_wp_client_request_async (data->client, "POST", data->route, NULL, body,
+                                    g_task_get_cancellable (task), on_posted_cb, task);
+}
+
+static void
+on_current_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PushData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  JsonObject *post;
+  const char *modified;
+  const char *content;
+
+  answer = feuillet_wp_client_request_finish (FEUILLET_WP_CLIENT (source), result, &error);
+  if (answer == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  post = JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
+  modified = object_get_string (post, "modified_gmt");
+  content = object_get_string (object_get_object (post, "content"), "raw");
+  if (modified == NULL || content == NULL)
+    {
+      g_task_return_error (task, invalid_post_error (data->client));
+      return;
+    }
+
+  /* modified_gmt counts whole seconds: an edit in the same second as the last push is
+   * still seen when it changed the text. */
+  if (g_strcmp0 (modified, feuillet_article_get_remote_modified (data->article)) != 0 ||
+      g_strcmp0 (content, feuillet_article_get_remote_base (data->article)) != 0)
+    {
+      g_task_return_new_error (task, FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_CONFLICT,
+                               /* Translators: %lld is the post's number on the site, the first %s the
+                                * site's name, the second a UTC date and time as WordPress gives it. */
+                               _("Post %lld on %s was changed on the site (%s UTC) since the last push: "
+                                 "nothing was sent, so as not to overwrite it"),
+                               (long long) feuillet_article_get_remote_id (data->article), data->site_name,
+                               modified);
+      return;
+    }
+
+  send_post (g_steal_pointer (&task));
+}
+
+static void
+on_loaded_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PushData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  const char *remote_site;
+  gint64 remote_id;
+  GCancellable *cancellable;
+
+  data->article = feuillet_store_load_finish (FEUILLET_STORE (source), result, &error);
+  if (data->article == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (feuillet_article_get_trashed (data->article) != NULL)
+    {
+      g_task_return_new_error (task, FEUILLET_STORE_ERROR, FEUILLET_STORE_ERROR_IN_TRASH,
+                               _("Article %lld is in the trash; restore it before publishing it"),
+                               (long long) data->id);
+      return;
+    }
+
+  remote_site = feuillet_article_get_remote_site (data->article);
+  remote_id = feuillet_article_get_remote_id (data->article);
+  if (remote_id > 0 && remote_site != NULL && g_ascii_strcasecmp (remote_site, data->site_name) != 0)
+    {
+      /* One remote side per article: a second site would lose track of the first post. */
+      g_task_return_new_error (task, FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_FAILED,
+                               /* Translators: %lld is an article's number, %s a site's name. */
+                               _("Article %lld is already published on the site “%s”"),
+                               (long long) data->id, remote_site);
+      return;
+    }
+
+  if (remote_id <= 0)
+    {
+      data->route = g_strdup ("wp/v2/posts");
+      send_post (g_steal_pointer (&task));
+      return;
+    }
+
+  data->route = g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT, remote_id);
+  cancellable = g_task_get_cancellable (task);
+  feuillet_wp_client_request_async (data->client, "GET", data->route, "context=edit", NULL,
+                                    cancellable, on_current_cb, g_steal_pointer (&task));
+}
+
+void
+feuillet_push_async (FeuilletStore       *store,
+                     FeuilletWpClient    *client,
+                     const char          *site_name,
+                     gint64               id,
+                     FeuilletPushStatus   status,
+                     GDateTime           *date,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  PushData *data;
+
+  g_return_if_fail (FEUILLET_IS_STORE (store));
+  g_return_if_fail (FEUILLET_IS_WP_CLIENT (client));
+  g_return_if_fail (site_name != NULL);
+  g_return_if_fail (status <= FEUILLET_PUSH_FUTURE);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, feuillet_push_async);
+
+  if (status == FEUILLET_PUSH_FUTURE && date == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               _("A scheduled post needs a publication date"));
+      return;
+    }
+
+  data = g_new0 (PushData, 1);
+  data->store = g_object_ref (store);
+  data->client = g_object_ref (client);
+  data->site_name = g_strdup (site_name);
+  data->id = id;
+  data->status = status;
+  data->date = date != NULL ? g_date_time_ref (date) : NULL;
+  g_task_set_task_data (task, data, (GDestroyNotify) push_data_free);
+
+  feuillet_store_load_async (store, id, cancellable, on_loaded_cb, g_steal_pointer (&task));
+}
+
+/**
+ * feuillet_push_finish:
+ *
+ * Returns: (transfer full): the article as recorded after the push, its remote side set
+ */
+FeuilletArticle *
+feuillet_push_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == feuillet_push_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "feuillet-store.h"
+#include "feuillet-wp-client.h"
+
+G_BEGIN_DECLS
+
+/* What the post becomes on the site (WORDPRESS.md, "Posts"). */
+typedef enum
+{
+  FEUILLET_PUSH_DRAFT,
+  FEUILLET_PUSH_PENDING,
+  FEUILLET_PUSH_PUBLISH,
+  FEUILLET_PUSH_FUTURE,
+} FeuilletPushStatus;
+
+const char *feuillet_push_status_to_string   (FeuilletPushStatus  status);
+gboolean    feuillet_push_status_from_string (const char         *string,
+                                              FeuilletPushStatus *status);
+
+/* The JSON body of the post for @article (title, excerpt, content, status, slug, date_gmt). */
+JsonNode   *feuillet_push_build_post         (FeuilletArticle    *article,
+                                              FeuilletPushStatus  status,
+                                              GDateTime          *date);
+
+/*
+ * Pushes article @id of @store to the site @site_name that @client talks to (credentials and
+ * REST root set): creates the post the first time, updates it afterwards, but only when the
+ * server's copy has not changed since the last push (FEUILLET_WP_ERROR_CONFLICT otherwise,
+ * and nothing is sent). On success the remote side is recorded in the library, without
+ * counting as an edit of the article. @date (nullable) is the publication date, needed for
+ * FEUILLET_PUSH_FUTURE.
+ */
+void             feuillet_push_async  (FeuilletStore       *store,
+                                       FeuilletWpClient    *client,
+                                       const char          *site_name,
+                                       gint64               id,
+                                       FeuilletPushStatus   status,
+                                       GDateTime           *date,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+FeuilletArticle *feuillet_push_finish (GAsyncResult        *result,
+                                       GError             **error);
+
+G_END_DECLS
