@@ -7,9 +7,11 @@
 
 #include "feuillet-error.h"
 #include "feuillet-render.h"
+#include "feuillet-tags.h"
 #include "feuillet-typography.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 /*
  * Push (DESIGN.md, data flow "push"; WORDPRESS.md, "Posts"): render, create or update the
@@ -17,7 +19,10 @@
  * comparing its modified_gmt, read right before the update, with the one recorded at the
  * last push (invariant 4).
  *
- * Not yet: media, tags and categories, the outbox, and looking a lost create up before
+ * The category and tags are resolved to the site's term ids after that check and before the
+ * post is sent: both lists are read whole (every page) once per push, missing tags created.
+ *
+ * Not yet: media, the outbox, and looking a lost create up before
  * sending it again.
  */
 
@@ -113,6 +118,10 @@ typedef struct
   GDateTime          *date;
   FeuilletArticle    *article;
   char               *route;
+  gint64              category_id;   /* 0: no category */
+  GArray             *tag_ids;       /* gint64 */
+  GPtrArray          *missing_tags;  /* char *, to create */
+  guint               next_missing;
 } PushData;
 
 static void
@@ -124,6 +133,8 @@ push_data_free (PushData *data)
   g_clear_pointer (&data->date, g_date_time_unref);
   g_clear_object (&data->article);
   g_clear_pointer (&data->route, g_free);
+  g_clear_pointer (&data->tag_ids, g_array_unref);
+  g_clear_pointer (&data->missing_tags, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -262,9 +273,258 @@ send_post (GTask *task)
 {
   PushData *data = g_task_get_task_data (task);
   g_autoptr(JsonNode) body = feuillet_push_build_post (data->article, data->status, data->date);
+  JsonObject *post = json_node_get_object (body);
+
+  if (data->category_id > 0)
+    {
+      JsonArray *categories = json_array_new ();
+
+      json_array_add_int_element (categories, data->category_id);
+      json_object_set_array_member (post, "categories", categories);
+    }
+  if (data->tag_ids != NULL)
+    {
+      JsonArray *tags = json_array_new ();
+
+      for (guint i = 0; i < data->tag_ids->len; i++)
+        json_array_add_int_element (tags, g_array_index (data->tag_ids, gint64, i));
+      json_object_set_array_member (post, "tags", tags);
+    }
 
   feuillet_wp_client_request_async (data->client, "POST", data->route, NULL, body,
                                     g_task_get_cancellable (task), on_posted_cb, task);
+}
+
+/* -- the category and tags -- */
+
+/* @name as WordPress stores a term's name: &, <, >, " and ' escaped (sanitize_term_field). */
+static char *
+unescape_term_name (const char *name)
+{
+  static const struct { const char *entity; char c; } entities[] = {
+    { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' }, { "&#039;", '\'' }, { "&#39;", '\'' },
+  };
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = name; *p != '\0';)
+    {
+      gboolean replaced = FALSE;
+
+      if (*p == '&')
+        {
+          for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+            {
+              if (g_str_has_prefix (p, entities[i].entity))
+                {
+                  g_string_append_c (out, entities[i].c);
+                  p += strlen (entities[i].entity);
+                  replaced = TRUE;
+                  break;
+                }
+            }
+        }
+      if (!replaced)
+        g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * feuillet_push_find_term:
+ * @terms: (element-type FeuilletWpTerm): a site's terms
+ * @name: a category or a tag as the article has it
+ * @match_slug: whether @name may also be the term's slug
+ *
+ * Returns: (transfer none) (nullable): the term @name means
+ */
+const FeuilletWpTerm *
+feuillet_push_find_term (GPtrArray  *terms,
+                         const char *name,
+                         gboolean    match_slug)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (terms != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  key = feuillet_tag_key (name);
+  if (key == NULL)
+    return NULL;
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const FeuilletWpTerm *term = terms->pdata[i];
+      g_autofree char *unescaped = unescape_term_name (term->name);
+      g_autofree char *term_key = feuillet_tag_key (unescaped);
+
+      if (g_strcmp0 (key, term_key) == 0)
+        return term;
+    }
+
+  if (match_slug)
+    {
+      for (guint i = 0; i < terms->len; i++)
+        {
+          const FeuilletWpTerm *term = terms->pdata[i];
+          g_autofree char *slug_key = feuillet_tag_key (term->slug);
+
+          if (g_strcmp0 (key, slug_key) == 0)
+            return term;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+create_next_tag (GTask *task);
+
+static void
+on_tag_created_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PushData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = feuillet_wp_client_create_tag_finish (FEUILLET_WP_CLIENT (source), result, &error);
+  if (id <= 0)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_array_append_val (data->tag_ids, id);
+  data->next_missing++;
+  create_next_tag (g_steal_pointer (&task));
+}
+
+/* One tag at a time, then the post. */
+static void
+create_next_tag (GTask *task)
+{
+  PushData *data = g_task_get_task_data (task);
+
+  if (data->next_missing >= data->missing_tags->len)
+    {
+      send_post (task);
+      return;
+    }
+
+  feuillet_wp_client_create_tag_async (data->client, data->missing_tags->pdata[data->next_missing],
+                                       g_task_get_cancellable (task), on_tag_created_cb, task);
+}
+
+static void
+on_tags_listed_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PushData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) site_tags = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  const char * const *tags = feuillet_article_get_tags (data->article);
+
+  site_tags = feuillet_wp_client_list_terms_finish (FEUILLET_WP_CLIENT (source), result, &error);
+  if (site_tags == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  data->tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  data->missing_tags = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      g_autofree char *key = feuillet_tag_key (tags[i]);
+      const FeuilletWpTerm *term;
+
+      /* Two spellings of one tag are one tag. */
+      if (key == NULL || !g_hash_table_add (seen, g_steal_pointer (&key)))
+        continue;
+
+      term = feuillet_push_find_term (site_tags, tags[i], FALSE);
+      if (term != NULL)
+        g_array_append_val (data->tag_ids, term->id);
+      else
+        g_ptr_array_add (data->missing_tags, feuillet_tag_normalize (tags[i]));
+    }
+
+  create_next_tag (g_steal_pointer (&task));
+}
+
+static void
+resolve_tags (GTask *task)
+{
+  PushData *data = g_task_get_task_data (task);
+  const char * const *tags = feuillet_article_get_tags (data->article);
+
+  /* No tags: the post's tags are left as they are. */
+  if (tags == NULL || tags[0] == NULL)
+    {
+      send_post (task);
+      return;
+    }
+
+  feuillet_wp_client_list_terms_async (data->client, "tags", g_task_get_cancellable (task),
+                                       on_tags_listed_cb, task);
+}
+
+static void
+on_categories_listed_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PushData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) categories = NULL;
+  const char *category = feuillet_article_get_category (data->article);
+  const FeuilletWpTerm *term;
+
+  categories = feuillet_wp_client_list_terms_finish (FEUILLET_WP_CLIENT (source), result, &error);
+  if (categories == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  term = feuillet_push_find_term (categories, category, TRUE);
+  if (term == NULL)
+    {
+      g_task_return_new_error (task, FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_NOT_FOUND,
+                               /* Translators: the first %s is a category, the second a site's name. */
+                               _("There is no category “%s” on the site “%s”: nothing was sent; "
+                                 "create it on the site or change the article’s category"),
+                               category, data->site_name);
+      return;
+    }
+
+  data->category_id = term->id;
+  resolve_tags (g_steal_pointer (&task));
+}
+
+/* The category, then the tags, then the post. */
+static void
+resolve_terms (GTask *task)
+{
+  PushData *data = g_task_get_task_data (task);
+  const char *category = feuillet_article_get_category (data->article);
+  g_autofree char *key = category != NULL ? feuillet_tag_key (category) : NULL;
+
+  if (key == NULL)
+    {
+      resolve_tags (task);
+      return;
+    }
+
+  feuillet_wp_client_list_terms_async (data->client, "categories", g_task_get_cancellable (task),
+                                       on_categories_listed_cb, task);
 }
 
 static void
@@ -279,6 +539,7 @@ on_current_cb (GObject      *source,
   JsonObject *post;
   const char *modified;
   const char *content;
+  const char *base;
 
   answer = feuillet_wp_client_request_finish (FEUILLET_WP_CLIENT (source), result, &error);
   if (answer == NULL)
@@ -295,11 +556,12 @@ on_current_cb (GObject      *source,
       g_task_return_error (task, invalid_post_error (data->client));
       return;
     }
+  base = feuillet_article_get_remote_base (data->article);
 
   /* modified_gmt counts whole seconds: an edit in the same second as the last push is
-   * still seen when it changed the text. */
+   * still seen when it changed the text. The article keeps an empty base as NULL. */
   if (g_strcmp0 (modified, feuillet_article_get_remote_modified (data->article)) != 0 ||
-      g_strcmp0 (content, feuillet_article_get_remote_base (data->article)) != 0)
+      g_strcmp0 (content, base != NULL ? base : "") != 0)
     {
       g_task_return_new_error (task, FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_CONFLICT,
                                /* Translators: %lld is the post's number on the site, the first %s the
@@ -311,7 +573,7 @@ on_current_cb (GObject      *source,
       return;
     }
 
-  send_post (g_steal_pointer (&task));
+  resolve_terms (g_steal_pointer (&task));
 }
 
 static void
@@ -355,7 +617,7 @@ on_loaded_cb (GObject      *source,
   if (remote_id <= 0)
     {
       data->route = g_strdup ("wp/v2/posts");
-      send_post (g_steal_pointer (&task));
+      resolve_terms (g_steal_pointer (&task));
       return;
     }
 

@@ -26,12 +26,21 @@ JsonNode   *feuillet_push_build_post         (FeuilletArticle    *article,
                                               FeuilletPushStatus  status,
                                               GDateTime          *date);
 
+/* The term of @terms (FeuilletWpTerm) that @name means: same name once NFC and case-folded,
+ * HTML entities of the stored name decoded (feuillet-tags.c), or, with @match_slug, same
+ * slug. NULL when there is none. */
+const FeuilletWpTerm *feuillet_push_find_term (GPtrArray  *terms,
+                                               const char *name,
+                                               gboolean    match_slug);
+
 /*
  * Pushes article @id of @store to the site @site_name that @client talks to (credentials and
  * REST root set): creates the post the first time, updates it afterwards, but only when the
  * server's copy has not changed since the last push (FEUILLET_WP_ERROR_CONFLICT otherwise,
  * and nothing is sent). On success the remote side is recorded in the library, without
- * counting as an edit of the article. @date (nullable) is the publication date, needed for
+ * counting as an edit of the article. The article's category must exist on the site
+ * (FEUILLET_WP_ERROR_NOT_FOUND otherwise, and nothing is sent); its tags are the site's,
+ * created when missing. @date (nullable) is the publication date, needed for
  * FEUILLET_PUSH_FUTURE.
  */
 void             feuillet_push_async  (FeuilletStore       *store,

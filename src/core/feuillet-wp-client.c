@@ -46,6 +46,7 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (FeuilletWpClient, feuillet_wp_client, G_TYPE_OBJECT)
 
 G_DEFINE_BOXED_TYPE (FeuilletWpUser, feuillet_wp_user, feuillet_wp_user_copy, feuillet_wp_user_free)
+G_DEFINE_BOXED_TYPE (FeuilletWpTerm, feuillet_wp_term, feuillet_wp_term_copy, feuillet_wp_term_free)
 
 /* Wipes a secret before freeing it, so that it does not linger in freed memory. */
 static void
@@ -779,6 +780,41 @@ feuillet_wp_client_check_credentials_finish (FeuilletWpClient  *self,
 
 /* -- any REST request -- */
 
+/* The message for @route under the REST root, @body (nullable) as its JSON body; NULL when
+ * the REST root is not known or the address is not one. */
+static SoupMessage *
+new_request_message (FeuilletWpClient *self,
+                     const char       *method,
+                     const char       *route,
+                     const char       *query,
+                     JsonNode         *body)
+{
+  g_autofree char *url = NULL;
+  SoupMessage *message;
+
+  if (self->rest_root == NULL)
+    return NULL;
+  url = feuillet_wp_rest_url (self->rest_root, route, query);
+  message = url != NULL ? new_rest_message (method, url) : NULL;
+  if (message == NULL)
+    return NULL;
+
+  if (body != NULL)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(GBytes) bytes = NULL;
+      char *data;
+      gsize length;
+
+      json_generator_set_root (generator, body);
+      data = json_generator_to_data (generator, &length);
+      bytes = g_bytes_new_take (data, length);
+      soup_message_set_request_body_from_bytes (message, "application/json", bytes);
+    }
+
+  return message;
+}
+
 static void
 on_request_sent_cb (GObject      *source,
                     GAsyncResult *result,
@@ -828,7 +864,6 @@ feuillet_wp_client_request_async (FeuilletWpClient    *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(SoupMessage) message = NULL;
-  g_autofree char *url = NULL;
 
   g_return_if_fail (FEUILLET_IS_WP_CLIENT (self));
   g_return_if_fail (method != NULL);
@@ -839,27 +874,11 @@ feuillet_wp_client_request_async (FeuilletWpClient    *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, feuillet_wp_client_request_async);
 
-  if (self->rest_root != NULL)
-    url = feuillet_wp_rest_url (self->rest_root, route, query);
-  if (url != NULL)
-    message = new_rest_message (method, url);
+  message = new_request_message (self, method, route, query, body);
   if (message == NULL)
     {
       g_task_return_error (task, no_rest_api_error (self->site_url));
       return;
-    }
-
-  if (body != NULL)
-    {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(GBytes) bytes = NULL;
-      char *data;
-      gsize length;
-
-      json_generator_set_root (generator, body);
-      data = json_generator_to_data (generator, &length);
-      bytes = g_bytes_new_take (data, length);
-      soup_message_set_request_body_from_bytes (message, "application/json", bytes);
     }
 
   g_task_set_task_data (task, g_object_ref (message), g_object_unref);
@@ -881,6 +900,320 @@ feuillet_wp_client_request_finish (FeuilletWpClient  *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == feuillet_wp_client_request_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* -- terms (WORDPRESS.md, "Terms") -- */
+
+#define TERMS_PER_PAGE 100
+/* A bound against a hostile X-WP-TotalPages: 100,000 terms. */
+#define MAX_TERM_PAGES 1000
+
+typedef struct
+{
+  char        *taxonomy;
+  SoupMessage *message;
+  GPtrArray   *terms;
+  guint        page;
+  guint        total_pages;
+} ListTermsData;
+
+static void
+list_terms_data_free (ListTermsData *data)
+{
+  g_free (data->taxonomy);
+  g_clear_object (&data->message);
+  g_clear_pointer (&data->terms, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void list_terms_send_page (GTask *task);
+
+/* Appends the terms of one page; FALSE when the page is not a list of terms. */
+static gboolean
+append_terms (GPtrArray *terms,
+              JsonNode  *page)
+{
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (page))
+    return FALSE;
+
+  array = json_node_get_array (page);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *object;
+      JsonNode *id;
+      const char *name;
+      const char *slug;
+      FeuilletWpTerm *term;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return FALSE;
+      object = json_node_get_object (element);
+      id = json_object_get_member (object, "id");
+      name = object_get_string (object, "name");
+      slug = object_get_string (object, "slug");
+      if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64 || json_node_get_int (id) <= 0 ||
+          name == NULL || slug == NULL)
+        return FALSE;
+
+      term = g_new0 (FeuilletWpTerm, 1);
+      term->id = json_node_get_int (id);
+      term->name = g_strdup (name);
+      term->slug = g_strdup (slug);
+      g_ptr_array_add (terms, term);
+    }
+  return TRUE;
+}
+
+static void
+on_terms_page_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  FeuilletWpClient *self = FEUILLET_WP_CLIENT (source);
+  g_autoptr(GTask) task = user_data;
+  ListTermsData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonNode) page = NULL;
+  guint before = data->terms->len;
+
+  body = send_finish (self, result, &error);
+  if (body != NULL)
+    page = answer_get_node (data->message, body, &error);
+  if (page == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (!append_terms (data->terms, page))
+    {
+      g_task_return_error (task, invalid_answer_error (data->message, NULL));
+      return;
+    }
+
+  if (data->page == 1)
+    {
+      const char *header = soup_message_headers_get_one (soup_message_get_response_headers (data->message),
+                                                         "X-WP-TotalPages");
+      guint64 total = 1;
+
+      if (header != NULL && !g_ascii_string_to_unsigned (header, 10, 0, G_MAXUINT, &total, NULL))
+        total = 1;
+      data->total_pages = (guint) MIN (total, MAX_TERM_PAGES);
+    }
+
+  /* An empty page ends the list too, whatever the header said. */
+  if (data->page >= data->total_pages || data->terms->len == before)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&data->terms), (GDestroyNotify) g_ptr_array_unref);
+      return;
+    }
+
+  data->page++;
+  list_terms_send_page (g_steal_pointer (&task));
+}
+
+static void
+list_terms_send_page (GTask *task)
+{
+  FeuilletWpClient *self = g_task_get_source_object (task);
+  ListTermsData *data = g_task_get_task_data (task);
+  g_autofree char *route = g_strconcat ("wp/v2/", data->taxonomy, NULL);
+  g_autofree char *query = g_strdup_printf ("per_page=%d&page=%u&orderby=id&order=asc&_fields=id,name,slug",
+                                            TERMS_PER_PAGE, data->page);
+
+  g_clear_object (&data->message);
+  data->message = new_request_message (self, "GET", route, query, NULL);
+  if (data->message == NULL)
+    {
+      g_task_return_error (task, no_rest_api_error (self->site_url));
+      g_object_unref (task);
+      return;
+    }
+
+  send_async (self, data->message, TRUE, g_task_get_cancellable (task), on_terms_page_cb, task);
+}
+
+/**
+ * feuillet_wp_client_list_terms_async:
+ * @taxonomy: "categories" or "tags"
+ *
+ * Reads every term of @taxonomy, 100 a page, following X-WP-TotalPages.
+ */
+void
+feuillet_wp_client_list_terms_async (FeuilletWpClient    *self,
+                                     const char          *taxonomy,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task;
+  ListTermsData *data;
+
+  g_return_if_fail (FEUILLET_IS_WP_CLIENT (self));
+  g_return_if_fail (g_strcmp0 (taxonomy, "categories") == 0 || g_strcmp0 (taxonomy, "tags") == 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (self->user != NULL && self->password != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, feuillet_wp_client_list_terms_async);
+
+  data = g_new0 (ListTermsData, 1);
+  data->taxonomy = g_strdup (taxonomy);
+  data->terms = g_ptr_array_new_with_free_func ((GDestroyNotify) feuillet_wp_term_free);
+  data->page = 1;
+  data->total_pages = 1;
+  g_task_set_task_data (task, data, (GDestroyNotify) list_terms_data_free);
+
+  list_terms_send_page (task);
+}
+
+/**
+ * feuillet_wp_client_list_terms_finish:
+ *
+ * Returns: (transfer container) (element-type FeuilletWpTerm): the terms, in id order
+ */
+GPtrArray *
+feuillet_wp_client_list_terms_finish (FeuilletWpClient  *self,
+                                      GAsyncResult      *result,
+                                      GError           **error)
+{
+  g_return_val_if_fail (FEUILLET_IS_WP_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == feuillet_wp_client_list_terms_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* data.term_id of a 400 term_exists answer, or 0. */
+static gint64
+term_exists_id (SoupMessage *message,
+                GBytes      *body)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *bytes;
+  gsize size;
+  JsonNode *root;
+  JsonObject *object;
+  JsonObject *data;
+  JsonNode *id;
+
+  if (soup_message_get_status (message) != SOUP_STATUS_BAD_REQUEST)
+    return 0;
+  bytes = g_bytes_get_data (body, &size);
+  if (size == 0 || !json_parser_load_from_data (parser, bytes, size, NULL))
+    return 0;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return 0;
+  object = json_node_get_object (root);
+  if (g_strcmp0 (object_get_string (object, "code"), "term_exists") != 0)
+    return 0;
+  data = json_object_get_member (object, "data") != NULL &&
+         JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "data"))
+           ? json_object_get_object_member (object, "data") : NULL;
+  id = data != NULL ? json_object_get_member (data, "term_id") : NULL;
+  if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64 || json_node_get_int (id) <= 0)
+    return 0;
+  return json_node_get_int (id);
+}
+
+static void
+on_tag_created_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  FeuilletWpClient *self = FEUILLET_WP_CLIENT (source);
+  g_autoptr(GTask) task = user_data;
+  SoupMessage *message = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonObject) tag = NULL;
+  JsonNode *id;
+  gint64 existing;
+
+  body = send_finish (self, result, &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  existing = term_exists_id (message, body);
+  if (existing > 0)
+    {
+      g_task_return_int (task, existing);
+      return;
+    }
+
+  tag = answer_get_object (message, body, &error);
+  if (tag == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  id = json_object_get_member (tag, "id");
+  if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64 || json_node_get_int (id) <= 0)
+    {
+      g_task_return_error (task, invalid_answer_error (message, NULL));
+      return;
+    }
+  g_task_return_int (task, json_node_get_int (id));
+}
+
+void
+feuillet_wp_client_create_tag_async (FeuilletWpClient    *self,
+                                     const char          *name,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (FEUILLET_IS_WP_CLIENT (self));
+  g_return_if_fail (name != NULL && *name != '\0');
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (self->user != NULL && self->password != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, feuillet_wp_client_create_tag_async);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, name);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  message = new_request_message (self, "POST", "wp/v2/tags", "_fields=id,name,slug", body);
+  if (message == NULL)
+    {
+      g_task_return_error (task, no_rest_api_error (self->site_url));
+      return;
+    }
+
+  g_task_set_task_data (task, g_object_ref (message), g_object_unref);
+  send_async (self, message, TRUE, cancellable, on_tag_created_cb, g_steal_pointer (&task));
+}
+
+gint64
+feuillet_wp_client_create_tag_finish (FeuilletWpClient  *self,
+                                      GAsyncResult      *result,
+                                      GError           **error)
+{
+  gssize id;
+
+  g_return_val_if_fail (FEUILLET_IS_WP_CLIENT (self), 0);
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == feuillet_wp_client_create_tag_async, 0);
+
+  id = g_task_propagate_int (G_TASK (result), error);
+  return id > 0 ? id : 0;
 }
 
 /* -- the object -- */
@@ -1072,6 +1405,30 @@ feuillet_wp_user_free (FeuilletWpUser *user)
   g_free (user->slug);
   g_free (user->name);
   g_free (user);
+}
+
+FeuilletWpTerm *
+feuillet_wp_term_copy (const FeuilletWpTerm *term)
+{
+  FeuilletWpTerm *copy;
+
+  g_return_val_if_fail (term != NULL, NULL);
+
+  copy = g_new0 (FeuilletWpTerm, 1);
+  copy->id = term->id;
+  copy->name = g_strdup (term->name);
+  copy->slug = g_strdup (term->slug);
+  return copy;
+}
+
+void
+feuillet_wp_term_free (FeuilletWpTerm *term)
+{
+  if (term == NULL)
+    return;
+  g_free (term->name);
+  g_free (term->slug);
+  g_free (term);
 }
 
 char *

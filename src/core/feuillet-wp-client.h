@@ -22,6 +22,21 @@ FeuilletWpUser *feuillet_wp_user_copy                       (const FeuilletWpUse
 void            feuillet_wp_user_free                       (FeuilletWpUser       *user);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FeuilletWpUser, feuillet_wp_user_free)
 
+/* A term of one of the site's taxonomies (a category or a tag), as GET /wp/v2/tags gives it:
+ * the name as WordPress stores it (HTML special characters escaped). */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  char   *slug;
+} FeuilletWpTerm;
+
+#define FEUILLET_TYPE_WP_TERM (feuillet_wp_term_get_type ())
+GType           feuillet_wp_term_get_type                   (void) G_GNUC_CONST;
+FeuilletWpTerm *feuillet_wp_term_copy                       (const FeuilletWpTerm *term);
+void            feuillet_wp_term_free                       (FeuilletWpTerm       *term);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FeuilletWpTerm, feuillet_wp_term_free)
+
 /*
  * One WordPress site: one SoupSession (connections are reused), its REST root and the
  * credentials to use. Every call is asynchronous; results come back on the main context
@@ -77,6 +92,28 @@ void              feuillet_wp_client_request_async           (FeuilletWpClient  
                                                               GAsyncReadyCallback   callback,
                                                               gpointer              user_data);
 JsonNode         *feuillet_wp_client_request_finish          (FeuilletWpClient     *self,
+                                                              GAsyncResult         *result,
+                                                              GError              **error);
+
+/* Every term of @taxonomy ("categories" or "tags"), all pages (WORDPRESS.md, "Terms"):
+ * a GPtrArray of FeuilletWpTerm. */
+void              feuillet_wp_client_list_terms_async        (FeuilletWpClient     *self,
+                                                              const char           *taxonomy,
+                                                              GCancellable         *cancellable,
+                                                              GAsyncReadyCallback   callback,
+                                                              gpointer              user_data);
+GPtrArray        *feuillet_wp_client_list_terms_finish       (FeuilletWpClient     *self,
+                                                              GAsyncResult         *result,
+                                                              GError              **error);
+
+/* Creates the tag @name; when the site already has it (the answer term_exists, such as when
+ * another client created it meanwhile), the existing tag. Returns its id, 0 on error. */
+void              feuillet_wp_client_create_tag_async        (FeuilletWpClient     *self,
+                                                              const char           *name,
+                                                              GCancellable         *cancellable,
+                                                              GAsyncReadyCallback   callback,
+                                                              gpointer              user_data);
+gint64            feuillet_wp_client_create_tag_finish       (FeuilletWpClient     *self,
                                                               GAsyncResult         *result,
                                                               GError              **error);
 
