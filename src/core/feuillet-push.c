@@ -22,8 +22,30 @@
  * The category and tags are resolved to the site's term ids after that check and before the
  * post is sent: both lists are read whole (every page) once per push, missing tags created.
  *
- * Not yet: media, the outbox, and looking a lost create up before
- * sending it again.
+ * A create is never sent twice (invariant 4). When the connection breaks after WordPress
+ * has created the post, its answer, and so the post's id, is lost, and a create that was
+ * lost cannot be told apart from one that never arrived. So, before the POST that creates
+ * the post, a row of the library's outbox says that a create is in flight: when it went out
+ * and a checksum ("fingerprint") of the title, excerpt and content sent. The row is removed
+ * once the answer is recorded in the article (remote id and all). A push that finds the
+ * article without a remote id but with a create in flight looks for that post first:
+ *
+ *   GET wp/v2/posts?status=any&context=edit&author=ME&modified_after=SENT-12h
+ *       &orderby=date&order=desc&per_page=20&search=WORD
+ *
+ * (ME from users/me, WORD the longest word of the title, SENT the time the create went out;
+ * the margin covers the site's time zone and clocks that disagree). A post whose title.raw,
+ * excerpt.raw and content.raw have the fingerprint of what was sent then, or of what would
+ * be sent now, is the one: it becomes the article's remote post and is updated to what is
+ * sent now (status, terms), rather than a second post being created. WordPress keeps no
+ * field of ours that could carry a marker (meta needs keys registered by a plugin, the slug
+ * is seen by readers), hence this lookup by content.
+ *
+ * Limits: a post that was edited on the site between the lost answer and the retry, a title
+ * changed in between (the search word), or content that WordPress rewrote on save (kses for
+ * users without unfiltered_html) are not matched, and the post is created again.
+ *
+ * Not yet: media, and a queue of pushes for when the site cannot be reached.
  */
 
 static const char * const status_names[] = { "draft", "pending", "publish", "future" };
@@ -122,6 +144,9 @@ typedef struct
   GArray             *tag_ids;       /* gint64 */
   GPtrArray          *missing_tags;  /* char *, to create */
   guint               next_missing;
+  gboolean            creating;      /* the POST creates the post: recorded in the outbox first */
+  FeuilletOutboxEntry *in_flight;    /* a create sent earlier whose answer was not recorded */
+  FeuilletArticle    *pushed;        /* the article as recorded */
 } PushData;
 
 static void
@@ -135,6 +160,8 @@ push_data_free (PushData *data)
   g_clear_pointer (&data->route, g_free);
   g_clear_pointer (&data->tag_ids, g_array_unref);
   g_clear_pointer (&data->missing_tags, g_ptr_array_unref);
+  g_clear_pointer (&data->in_flight, feuillet_outbox_entry_free);
+  g_clear_object (&data->pushed);
   g_free (data);
 }
 
@@ -207,19 +234,42 @@ record_remote (FeuilletArticle  *article,
 }
 
 static void
+on_outbox_cleared_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PushData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!feuillet_store_remove_outbox_finish (FEUILLET_STORE (source), result, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&data->pushed), g_object_unref);
+}
+
+static void
 on_recorded_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  PushData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  FeuilletArticle *article;
+  GCancellable *cancellable;
 
-  article = feuillet_store_edit_finish (FEUILLET_STORE (source), result, &error);
-  if (article == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, article, g_object_unref);
+  data->pushed = feuillet_store_edit_finish (FEUILLET_STORE (source), result, &error);
+  if (data->pushed == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The answer is recorded: nothing is in flight any more. Should this fail, the next push
+   * finds a remote id and updates; the row left behind is removed then. */
+  cancellable = g_task_get_cancellable (task);
+  feuillet_store_remove_outbox_async (data->store, data->id, cancellable, on_outbox_cleared_cb,
+                                      g_steal_pointer (&task));
 }
 
 static void
@@ -268,11 +318,40 @@ on_posted_cb (GObject      *source,
                              cancellable, on_recorded_cb, g_steal_pointer (&task));
 }
 
-static void
-send_post (GTask *task)
+/* The checksum of a post's title, excerpt and content, as sent or as WordPress gives them
+ * back raw (context=edit). NULL when one is missing. */
+static char *
+post_fingerprint (const char *title,
+                  const char *excerpt,
+                  const char *content)
 {
-  PushData *data = g_task_get_task_data (task);
-  g_autoptr(JsonNode) body = feuillet_push_build_post (data->article, data->status, data->date);
+  g_autoptr(GChecksum) checksum = NULL;
+
+  if (title == NULL || excerpt == NULL || content == NULL)
+    return NULL;
+
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_checksum_update (checksum, (const guchar *) title, -1);
+  g_checksum_update (checksum, (const guchar *) "", 1);
+  g_checksum_update (checksum, (const guchar *) excerpt, -1);
+  g_checksum_update (checksum, (const guchar *) "", 1);
+  g_checksum_update (checksum, (const guchar *) content, -1);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static char *
+body_fingerprint (JsonNode *body)
+{
+  JsonObject *post = json_node_get_object (body);
+
+  return post_fingerprint (object_get_string (post, "title"), object_get_string (post, "excerpt"),
+                           object_get_string (post, "content"));
+}
+
+static JsonNode *
+build_body (PushData *data)
+{
+  JsonNode *body = feuillet_push_build_post (data->article, data->status, data->date);
   JsonObject *post = json_node_get_object (body);
 
   if (data->category_id > 0)
@@ -291,8 +370,65 @@ send_post (GTask *task)
       json_object_set_array_member (post, "tags", tags);
     }
 
+  return body;
+}
+
+static void
+post (GTask *task)
+{
+  PushData *data = g_task_get_task_data (task);
+  g_autoptr(JsonNode) body = build_body (data);
+
   feuillet_wp_client_request_async (data->client, "POST", data->route, NULL, body,
                                     g_task_get_cancellable (task), on_posted_cb, task);
+}
+
+static void
+on_in_flight_recorded_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!feuillet_store_put_outbox_finish (FEUILLET_STORE (source), result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  post (g_steal_pointer (&task));
+}
+
+/* A create goes out only once the library says it is in flight. */
+static void
+send_post (GTask *task)
+{
+  PushData *data = g_task_get_task_data (task);
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  FeuilletOutboxEntry entry = { 0, };
+  g_autofree char *fingerprint = NULL;
+
+  if (!data->creating)
+    {
+      post (task);
+      return;
+    }
+
+  body = build_body (data);
+  fingerprint = body_fingerprint (body);
+  now = g_date_time_new_now_utc ();
+  entry.article_id = data->id;
+  entry.site = data->site_name;
+  entry.action = (char *) "create";
+  entry.status = (char *) status_names[data->status];
+  entry.date = data->date;
+  entry.state = (char *) "sending";
+  entry.sent = now;
+  entry.attempts = 1;
+  entry.fingerprint = fingerprint;
+  feuillet_store_put_outbox_async (data->store, &entry, g_task_get_cancellable (task),
+                                   on_in_flight_recorded_cb, task);
 }
 
 /* -- the category and tags -- */
@@ -576,6 +712,162 @@ on_current_cb (GObject      *source,
   resolve_terms (g_steal_pointer (&task));
 }
 
+/* -- a create whose answer was lost -- */
+
+/* The longest word of @title (letters and digits), for WordPress's search: NULL when none. */
+static char *
+search_word (const char *title)
+{
+  const char *best = NULL;
+  gsize best_len = 0;
+
+  for (const char *p = title; *p != '\0';)
+    {
+      const char *start = p;
+
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if ((gsize) (p - start) > best_len)
+        {
+          best = start;
+          best_len = p - start;
+        }
+      if (*p != '\0' && p == start)
+        p = g_utf8_next_char (p);
+    }
+  return best != NULL ? g_strndup (best, best_len) : NULL;
+}
+
+static void
+on_candidates_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PushData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *now = NULL;
+  JsonArray *posts;
+
+  answer = feuillet_wp_client_request_finish (FEUILLET_WP_CLIENT (source), result, &error);
+  if (answer == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (answer))
+    {
+      g_task_return_error (task, invalid_post_error (data->client));
+      return;
+    }
+
+  body = feuillet_push_build_post (data->article, data->status, data->date);
+  now = body_fingerprint (body);
+  posts = json_node_get_array (answer);
+  for (guint i = 0; i < json_array_get_length (posts); i++)
+    {
+      JsonNode *node = json_array_get_element (posts, i);
+      JsonObject *post = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonNode *id = post != NULL ? json_object_get_member (post, "id") : NULL;
+      g_autofree char *fingerprint = NULL;
+
+      if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64 || json_node_get_int (id) <= 0)
+        continue;
+      fingerprint = post_fingerprint (object_get_string (object_get_object (post, "title"), "raw"),
+                                      object_get_string (object_get_object (post, "excerpt"), "raw"),
+                                      object_get_string (object_get_object (post, "content"), "raw"));
+      if (fingerprint == NULL ||
+          (g_strcmp0 (fingerprint, data->in_flight->fingerprint) != 0 && g_strcmp0 (fingerprint, now) != 0))
+        continue;
+
+      /* The create went through: that post is the article's, brought up to date. */
+      g_debug ("Post %" G_GINT64_FORMAT " on %s is the one created by push %s", json_node_get_int (id),
+               data->site_name, data->in_flight->marker);
+      g_free (data->route);
+      data->route = g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT, json_node_get_int (id));
+      data->creating = FALSE;
+      break;
+    }
+
+  resolve_terms (g_steal_pointer (&task));
+}
+
+static void
+on_user_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PushData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeuilletWpUser) user = NULL;
+  g_autoptr(GDateTime) after = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *after_text = NULL;
+  g_autofree char *word = NULL;
+  g_autoptr(GString) query = NULL;
+  GCancellable *cancellable;
+
+  user = feuillet_wp_client_check_credentials_finish (FEUILLET_WP_CLIENT (source), result, &error);
+  if (user == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  after = g_date_time_add_hours (data->in_flight->sent, -12);
+  after_text = g_date_time_format (after, "%Y-%m-%dT%H:%M:%S");
+  query = g_string_new ("status=any&context=edit&per_page=20&orderby=date&order=desc");
+  g_string_append_printf (query, "&author=%" G_GINT64_FORMAT "&modified_after=", user->id);
+  g_string_append_uri_escaped (query, after_text, NULL, FALSE);
+  body = feuillet_push_build_post (data->article, data->status, data->date);
+  word = search_word (object_get_string (json_node_get_object (body), "title"));
+  if (word != NULL)
+    {
+      g_string_append (query, "&search=");
+      g_string_append_uri_escaped (query, word, NULL, FALSE);
+    }
+
+  cancellable = g_task_get_cancellable (task);
+  feuillet_wp_client_request_async (data->client, "GET", "wp/v2/posts", query->str, NULL,
+                                    cancellable, on_candidates_cb, g_steal_pointer (&task));
+}
+
+static void
+on_outbox_listed_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PushData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  FeuilletOutboxEntry *entry;
+  GCancellable *cancellable;
+
+  entries = feuillet_store_list_outbox_finish (FEUILLET_STORE (source), result, &error);
+  if (entries == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  entry = entries->len > 0 ? entries->pdata[0] : NULL;
+  if (entry == NULL || g_strcmp0 (entry->state, "sending") != 0 || g_strcmp0 (entry->action, "create") != 0 ||
+      entry->sent == NULL || entry->fingerprint == NULL || g_ascii_strcasecmp (entry->site, data->site_name) != 0)
+    {
+      resolve_terms (g_steal_pointer (&task));
+      return;
+    }
+
+  /* A create went out and its answer was never recorded: it may have been carried out. */
+  data->in_flight = feuillet_outbox_entry_copy (entry);
+  cancellable = g_task_get_cancellable (task);
+  feuillet_wp_client_check_credentials_async (data->client, cancellable, on_user_cb, g_steal_pointer (&task));
+}
+
 static void
 on_loaded_cb (GObject      *source,
               GAsyncResult *result,
@@ -617,7 +909,10 @@ on_loaded_cb (GObject      *source,
   if (remote_id <= 0)
     {
       data->route = g_strdup ("wp/v2/posts");
-      resolve_terms (g_steal_pointer (&task));
+      data->creating = TRUE;
+      cancellable = g_task_get_cancellable (task);
+      feuillet_store_list_outbox_async (data->store, data->id, cancellable, on_outbox_listed_cb,
+                                        g_steal_pointer (&task));
       return;
     }
 

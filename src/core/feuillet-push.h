@@ -41,7 +41,9 @@ const FeuilletWpTerm *feuillet_push_find_term (GPtrArray  *terms,
  * counting as an edit of the article. The article's category must exist on the site
  * (FEUILLET_WP_ERROR_NOT_FOUND otherwise, and nothing is sent); its tags are the site's,
  * created when missing. @date (nullable) is the publication date, needed for
- * FEUILLET_PUSH_FUTURE.
+ * FEUILLET_PUSH_FUTURE. A create is recorded in the library's outbox before it is sent; when
+ * its answer was lost, the next push finds the post on the site and updates it instead of
+ * creating a second one (feuillet-push.c).
  */
 void             feuillet_push_async  (FeuilletStore       *store,
                                        FeuilletWpClient    *client,

@@ -7,7 +7,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; PRAGMA user_version of the library. */
-#define FEUILLET_STORE_SCHEMA_VERSION 4
+#define FEUILLET_STORE_SCHEMA_VERSION 5
 /* PRAGMA application_id: "FEUI", so that a Feuillet library can be told from other SQLite files. */
 #define FEUILLET_STORE_APPLICATION_ID 0x46455549
 
@@ -64,6 +64,17 @@ GPtrArray        *feuillet_store_sql_revisions   (FeuilletSqlite          *db,
                                                   gint64                   id,
                                                   guint                    only_number,
                                                   GError                 **error);
+
+/* feuillet-store-outbox.c: the outbox table, on the database thread only. */
+GPtrArray        *feuillet_store_sql_list_outbox (FeuilletSqlite          *db,
+                                                  gint64                   article_id,
+                                                  GError                 **error);
+gboolean          feuillet_store_sql_put_outbox  (FeuilletSqlite          *db,
+                                                  const FeuilletOutboxEntry *entry,
+                                                  GError                 **error);
+gboolean          feuillet_store_sql_remove_outbox (FeuilletSqlite        *db,
+                                                    gint64                 article_id,
+                                                    GError               **error);
 
 /* feuillet-store-sites.c: the sites table, on the database thread only. */
 GPtrArray        *feuillet_store_sql_list_sites  (FeuilletSqlite          *db,

@@ -184,11 +184,36 @@ migrate_to_v4 (FeuilletSqlite  *db,
                                error);
 }
 
+/* Version 5: the outbox, pushes not answered yet (feuillet-push.c): one row per article, the
+ * push asked for, whether it is queued or went out (and when, how many times), a marker
+ * unique to the row, and a checksum of the title, excerpt and content sent, by which a
+ * create whose answer was lost is found again on the site. */
+static gboolean
+migrate_to_v5 (FeuilletSqlite  *db,
+               GError         **error)
+{
+  return feuillet_sqlite_exec (db,
+                               "CREATE TABLE outbox ("
+                               "  article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,"
+                               "  site TEXT NOT NULL,"
+                               "  action TEXT NOT NULL CHECK (action IN ('create', 'update')),"
+                               "  status TEXT NOT NULL,"
+                               "  date INTEGER,"
+                               "  state TEXT NOT NULL CHECK (state IN ('queued', 'sending')),"
+                               "  sent INTEGER,"
+                               "  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),"
+                               "  marker TEXT NOT NULL UNIQUE,"
+                               "  fingerprint TEXT"
+                               ");",
+                               error);
+}
+
 static const MigrationFunc migrations[] = {
   migrate_to_v1,
   migrate_to_v2,
   migrate_to_v3,
   migrate_to_v4,
+  migrate_to_v5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FEUILLET_STORE_SCHEMA_VERSION);

@@ -1564,6 +1564,144 @@ feuillet_store_remove_site_finish (FeuilletStore  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* The outbox */
+
+static void
+list_outbox_job (FeuilletStore *self,
+                 StoreJob      *job)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_task_get_task_data (job->task));
+  GError *error = NULL;
+  GPtrArray *entries;
+
+  if (!check_open (self, job))
+    return;
+
+  entries = feuillet_store_sql_list_outbox (self->db, id, &error);
+  if (entries == NULL)
+    job_return_error (job, error);
+  else
+    job_return_pointer (job, entries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+feuillet_store_list_outbox_async (FeuilletStore       *self,
+                                  gint64               article_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+
+  queue_job (self, new_id_task (self, article_id, feuillet_store_list_outbox_async, cancellable, callback, user_data),
+             list_outbox_job);
+}
+
+/**
+ * feuillet_store_list_outbox_finish:
+ *
+ * Returns: (transfer full) (element-type FeuilletOutboxEntry): the rows, oldest first
+ */
+GPtrArray *
+feuillet_store_list_outbox_finish (FeuilletStore  *self,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  g_return_val_if_fail (check_result (self, result, feuillet_store_list_outbox_async), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+put_outbox_job (FeuilletStore *self,
+                StoreJob      *job)
+{
+  const FeuilletOutboxEntry *entry = g_task_get_task_data (job->task);
+  GError *error = NULL;
+
+  if (!check_open (self, job))
+    return;
+
+  if (!feuillet_sqlite_begin (self->db, &error) ||
+      !finish_transaction (self, feuillet_store_sql_put_outbox (self->db, entry, &error), &error))
+    job_return_error (job, error);
+  else
+    job_return_true (job);
+}
+
+/**
+ * feuillet_store_put_outbox_async:
+ *
+ * Adds the row of @entry's article, or replaces it (keeping its marker and counting its
+ * attempts on). Done when it is on disk: a push recorded this way survives a crash.
+ */
+void
+feuillet_store_put_outbox_async (FeuilletStore             *self,
+                                 const FeuilletOutboxEntry *entry,
+                                 GCancellable              *cancellable,
+                                 GAsyncReadyCallback        callback,
+                                 gpointer                   user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+  g_return_if_fail (entry != NULL && entry->site != NULL && entry->action != NULL);
+  g_return_if_fail (entry->status != NULL && entry->state != NULL);
+
+  task = new_task (self, feuillet_store_put_outbox_async, cancellable, callback, user_data);
+  g_task_set_task_data (task, feuillet_outbox_entry_copy (entry), (GDestroyNotify) feuillet_outbox_entry_free);
+  queue_job (self, g_steal_pointer (&task), put_outbox_job);
+}
+
+gboolean
+feuillet_store_put_outbox_finish (FeuilletStore  *self,
+                                  GAsyncResult   *result,
+                                  GError        **error)
+{
+  g_return_val_if_fail (check_result (self, result, feuillet_store_put_outbox_async), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+remove_outbox_job (FeuilletStore *self,
+                   StoreJob      *job)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_task_get_task_data (job->task));
+  GError *error = NULL;
+
+  if (!check_open (self, job))
+    return;
+
+  if (!feuillet_sqlite_begin (self->db, &error) ||
+      !finish_transaction (self, feuillet_store_sql_remove_outbox (self->db, id, &error), &error))
+    job_return_error (job, error);
+  else
+    job_return_true (job);
+}
+
+/* Removes the row of article @article_id, if there is one. */
+void
+feuillet_store_remove_outbox_async (FeuilletStore       *self,
+                                    gint64               article_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+  g_return_if_fail (article_id > 0);
+
+  queue_job (self, new_id_task (self, article_id, feuillet_store_remove_outbox_async, cancellable, callback, user_data),
+             remove_outbox_job);
+}
+
+gboolean
+feuillet_store_remove_outbox_finish (FeuilletStore  *self,
+                                     GAsyncResult   *result,
+                                     GError        **error)
+{
+  g_return_val_if_fail (check_result (self, result, feuillet_store_remove_outbox_async), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* Closing */
 
 static void

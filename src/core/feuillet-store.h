@@ -12,6 +12,28 @@
 G_BEGIN_DECLS
 
 /*
+ * A push not answered yet (feuillet-push.c): queued while the site cannot be reached, or
+ * sent ("sending") and its answer not recorded.
+ */
+typedef struct
+{
+  gint64     article_id;
+  char      *site;
+  char      *action;       /* "create" or "update" */
+  char      *status;       /* what the post is to become: draft, pending, publish, future */
+  GDateTime *date;         /* the publication date asked for, or NULL */
+  char      *state;        /* "queued" or "sending" */
+  GDateTime *sent;         /* when it last went out, or NULL */
+  guint      attempts;     /* added to the row's count when put */
+  char      *marker;       /* unique to the row; NULL to put a new one */
+  char      *fingerprint;  /* checksum of the title, excerpt and content sent, or NULL */
+} FeuilletOutboxEntry;
+
+FeuilletOutboxEntry *feuillet_outbox_entry_copy (const FeuilletOutboxEntry *entry);
+void                 feuillet_outbox_entry_free (FeuilletOutboxEntry       *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FeuilletOutboxEntry, feuillet_outbox_entry_free)
+
+/*
  * The library: one SQLite file, owned by one database thread. Every call is asynchronous
  * and its result comes back on the main context of the thread that made it.
  */
@@ -187,6 +209,32 @@ void               feuillet_store_remove_site_async     (FeuilletStore        *s
 FeuilletSite      *feuillet_store_remove_site_finish    (FeuilletStore        *self,
                                                          GAsyncResult         *result,
                                                          GError              **error);
+
+/* The outbox: @article_id 0 lists every row, oldest first. */
+void               feuillet_store_list_outbox_async     (FeuilletStore              *self,
+                                                         gint64                      article_id,
+                                                         GCancellable               *cancellable,
+                                                         GAsyncReadyCallback         callback,
+                                                         gpointer                    user_data);
+GPtrArray         *feuillet_store_list_outbox_finish    (FeuilletStore              *self,
+                                                         GAsyncResult               *result,
+                                                         GError                    **error);
+void               feuillet_store_put_outbox_async      (FeuilletStore              *self,
+                                                         const FeuilletOutboxEntry  *entry,
+                                                         GCancellable               *cancellable,
+                                                         GAsyncReadyCallback         callback,
+                                                         gpointer                    user_data);
+gboolean           feuillet_store_put_outbox_finish     (FeuilletStore              *self,
+                                                         GAsyncResult               *result,
+                                                         GError                    **error);
+void               feuillet_store_remove_outbox_async   (FeuilletStore              *self,
+                                                         gint64                      article_id,
+                                                         GCancellable               *cancellable,
+                                                         GAsyncReadyCallback         callback,
+                                                         gpointer                    user_data);
+gboolean           feuillet_store_remove_outbox_finish  (FeuilletStore              *self,
+                                                         GAsyncResult               *result,
+                                                         GError                    **error);
 
 void               feuillet_store_close_async           (FeuilletStore        *self,
                                                          GCancellable         *cancellable,

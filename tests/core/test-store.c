@@ -762,7 +762,7 @@ test_migrates_first_schema (void)
 
     sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 4);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 5);
     sqlite3_finalize (stmt);
     /* Format 4 added the sites, none yet. */
     sqlite3_prepare_v2 (db, "SELECT count(*) FROM sites", -1, &stmt, NULL);
