@@ -88,6 +88,7 @@ int              feuillet_cli_restore           (FeuilletCli *cli, char **args);
 
 /* feuillet-cli-push.c */
 int              feuillet_cli_push              (FeuilletCli *cli, char **args);
+int              feuillet_cli_sync              (FeuilletCli *cli, char **args);
 
 /* feuillet-cli-sites.c */
 int              feuillet_cli_site              (FeuilletCli *cli, char **args);

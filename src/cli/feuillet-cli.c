@@ -32,6 +32,8 @@ static const FeuilletCliCommand commands[] = {
     N_("Show an article as HTML, WordPress block markup or the preview’s page") },
   { "push", feuillet_cli_push, N_("ID [--site NAME] [--as STATUS]"),
     N_("Send an article to a WordPress site as a draft, for review or published") },
+  { "sync", feuillet_cli_sync, N_("[--site NAME]"),
+    N_("Send the pushes kept in the outbox while a site could not be reached") },
   { "site", feuillet_cli_site, N_("add|list|rename|remove …"), N_("Manage the WordPress sites to publish to") },
 };
 

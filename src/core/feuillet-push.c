@@ -45,7 +45,14 @@
  * changed in between (the search word), or content that WordPress rewrote on save (kses for
  * users without unfiltered_html) are not matched, and the post is created again.
  *
- * Not yet: media, and a queue of pushes for when the site cannot be reached.
+ * When the site cannot be reached, the push is kept in the outbox instead (state "queued":
+ * the status and date asked for, one row per article, a later push replacing it) and goes
+ * out with a later push or "feuillet-cli sync", through this same code. A create that went
+ * out before the site was lost keeps its time and fingerprint when it is queued, so that
+ * the lookup above still runs when it is sent again: that lookup is done for any row of a
+ * create with a fingerprint, queued or sending.
+ *
+ * Not yet: media.
  */
 
 static const char * const status_names[] = { "draft", "pending", "publish", "future" };
@@ -855,7 +862,7 @@ on_outbox_listed_cb (GObject      *source,
     }
 
   entry = entries->len > 0 ? entries->pdata[0] : NULL;
-  if (entry == NULL || g_strcmp0 (entry->state, "sending") != 0 || g_strcmp0 (entry->action, "create") != 0 ||
+  if (entry == NULL || g_strcmp0 (entry->action, "create") != 0 ||
       entry->sent == NULL || entry->fingerprint == NULL || g_ascii_strcasecmp (entry->site, data->site_name) != 0)
     {
       resolve_terms (g_steal_pointer (&task));
@@ -977,4 +984,145 @@ feuillet_push_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == feuillet_push_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* -- the queue -- */
+
+typedef struct
+{
+  FeuilletStore       *store;
+  char                *site_name;
+  gint64               id;
+  FeuilletPushStatus   status;
+  GDateTime           *date;
+  FeuilletOutboxEntry *previous;  /* the article's row, or NULL */
+} QueueData;
+
+static void
+queue_data_free (QueueData *data)
+{
+  g_clear_object (&data->store);
+  g_clear_pointer (&data->site_name, g_free);
+  g_clear_pointer (&data->date, g_date_time_unref);
+  g_clear_pointer (&data->previous, feuillet_outbox_entry_free);
+  g_free (data);
+}
+
+static void
+on_queued_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!feuillet_store_put_outbox_finish (FEUILLET_STORE (source), result, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_queue_loaded_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  QueueData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FeuilletArticle) article = NULL;
+  FeuilletOutboxEntry *previous = data->previous;
+  FeuilletOutboxEntry entry = { 0, };
+  GCancellable *cancellable;
+  gboolean in_flight;
+
+  article = feuillet_store_load_finish (FEUILLET_STORE (source), result, &error);
+  if (article == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* A create sent earlier to the same site, whose answer was not recorded: its time and
+   * fingerprint stay, for the lookup when it goes out again. */
+  in_flight = previous != NULL && g_strcmp0 (previous->action, "create") == 0 && previous->sent != NULL &&
+              previous->fingerprint != NULL && g_ascii_strcasecmp (previous->site, data->site_name) == 0;
+
+  entry.article_id = data->id;
+  entry.site = data->site_name;
+  entry.action = (char *) (feuillet_article_get_remote_id (article) > 0 ? "update" : "create");
+  entry.status = (char *) status_names[data->status];
+  entry.date = data->date;
+  entry.state = (char *) "queued";
+  entry.sent = in_flight ? previous->sent : NULL;
+  entry.attempts = 0;
+  entry.fingerprint = in_flight ? previous->fingerprint : NULL;
+  cancellable = g_task_get_cancellable (task);
+  feuillet_store_put_outbox_async (data->store, &entry, cancellable, on_queued_cb, g_steal_pointer (&task));
+}
+
+static void
+on_queue_listed_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  QueueData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  GCancellable *cancellable;
+
+  entries = feuillet_store_list_outbox_finish (FEUILLET_STORE (source), result, &error);
+  if (entries == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (entries->len > 0)
+    data->previous = feuillet_outbox_entry_copy (entries->pdata[0]);
+
+  cancellable = g_task_get_cancellable (task);
+  feuillet_store_load_async (data->store, data->id, cancellable, on_queue_loaded_cb, g_steal_pointer (&task));
+}
+
+void
+feuillet_push_queue_async (FeuilletStore       *store,
+                           const char          *site_name,
+                           gint64               id,
+                           FeuilletPushStatus   status,
+                           GDateTime           *date,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  QueueData *data;
+
+  g_return_if_fail (FEUILLET_IS_STORE (store));
+  g_return_if_fail (site_name != NULL);
+  g_return_if_fail (status <= FEUILLET_PUSH_FUTURE);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, feuillet_push_queue_async);
+
+  data = g_new0 (QueueData, 1);
+  data->store = g_object_ref (store);
+  data->site_name = g_strdup (site_name);
+  data->id = id;
+  data->status = status;
+  data->date = date != NULL ? g_date_time_ref (date) : NULL;
+  g_task_set_task_data (task, data, (GDestroyNotify) queue_data_free);
+
+  feuillet_store_list_outbox_async (store, id, cancellable, on_queue_listed_cb, g_steal_pointer (&task));
+}
+
+gboolean
+feuillet_push_queue_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == feuillet_push_queue_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -57,4 +57,22 @@ void             feuillet_push_async  (FeuilletStore       *store,
 FeuilletArticle *feuillet_push_finish (GAsyncResult        *result,
                                        GError             **error);
 
+/*
+ * Keeps a push of article @id to @site_name in the library's outbox, state "queued", for
+ * when the site cannot be reached: replaces the article's row (one per article). A create
+ * that went out and whose answer was not recorded keeps its time and fingerprint, so that
+ * the push that sends it later looks for the post first. The row is removed by the push
+ * that succeeds (feuillet_push_async), whoever makes it.
+ */
+void             feuillet_push_queue_async  (FeuilletStore       *store,
+                                             const char          *site_name,
+                                             gint64               id,
+                                             FeuilletPushStatus   status,
+                                             GDateTime           *date,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean         feuillet_push_queue_finish (GAsyncResult        *result,
+                                             GError             **error);
+
 G_END_DECLS

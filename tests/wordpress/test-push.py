@@ -3,7 +3,7 @@
 """feuillet-cli push against a real WordPress (DESIGN.md, invariant 4 and "feuillet-cli"): the
 first push creates the post, later ones update the same post, a change made on the site since
 the last push is a conflict (exit 3) and nothing is sent, a refused password is exit 4 and
-nothing is recorded, an unreachable site exit 5."""
+nothing is recorded, an unreachable site exit 5 (the push is queued: test-outbox.py)."""
 
 import base64
 import json
@@ -194,7 +194,8 @@ class PushTestCase(unittest.TestCase):
         self.wordpress.stop_server()
         try:
             result = self.push(code=5)
-            self.assertIn(b"not sent", result.stderr)
+            self.assertIn(b"queued", result.stderr)
+            self.assertIn(b"feuillet-cli sync", result.stderr)
         finally:
             self.wordpress.restart_server()
         self.assertIsNone(self.show()["remote"]["id"])

@@ -13,6 +13,7 @@ Run as a program (`build-aux/dev wordpress`), it starts one, prints its address,
 application password, and keeps it until Ctrl+C.
 """
 
+import fcntl
 import json
 import os
 import secrets
@@ -112,9 +113,15 @@ class WordPressSandbox:
     def _start_database(self):
         data = os.path.join(self.directory, "db")
         self.socket = os.path.join(self.directory, "mysql.sock")
-        subprocess.run([program("mariadb-install-db"), "--no-defaults", f"--datadir={data}", "--user=root",
-                        "--auth-root-authentication-method=normal", "--skip-test-db"],
-                       check=True, capture_output=True)
+        # One at a time: two sandboxes starting together (tests run in parallel) once made
+        # mariadb-install-db fail; it takes a few seconds.
+        with open(os.path.join(tempfile.gettempdir(), "feuillet-mariadb-install.lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            installed = subprocess.run([program("mariadb-install-db"), "--no-defaults", f"--datadir={data}",
+                                        "--user=root", "--auth-root-authentication-method=normal",
+                                        "--skip-test-db"], capture_output=True, text=True)
+        if installed.returncode != 0:
+            raise RuntimeError(f"mariadb-install-db failed: {installed.stderr or installed.stdout}")
         log = open(os.path.join(self.directory, "mariadb.log"), "w")
         self._processes.append(subprocess.Popen(
             [program("mariadbd"), "--no-defaults", f"--datadir={data}", f"--socket={self.socket}",
