@@ -42,6 +42,8 @@ feuillet_site_copy (const FeuilletSite *site)
   g_return_val_if_fail (site != NULL, NULL);
 
   copy = feuillet_site_new (site->name, site->url, site->rest_root, site->user, site->user_name);
+  copy->signature = site->signature;
+  copy->terms_fetched = site->terms_fetched ? g_date_time_ref (site->terms_fetched) : NULL;
   copy->created = site->created ? g_date_time_ref (site->created) : NULL;
   return copy;
 }
@@ -57,6 +59,7 @@ feuillet_site_free (FeuilletSite *site)
   g_free (site->rest_root);
   g_free (site->user);
   g_free (site->user_name);
+  g_clear_pointer (&site->terms_fetched, g_date_time_unref);
   g_clear_pointer (&site->created, g_date_time_unref);
   g_free (site);
 }

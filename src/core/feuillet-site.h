@@ -19,6 +19,10 @@ typedef struct
   /* the login the application password belongs to, and the name WordPress shows for it */
   char      *user;
   char      *user_name;
+  /* the article's byline goes on the site as a signature paragraph, at the end of the post */
+  gboolean   signature;
+  /* set by the store: when the site's categories and tags were last fetched (NULL: never) */
+  GDateTime *terms_fetched;
   /* set by the store */
   GDateTime *created;
 } FeuilletSite;

@@ -7,12 +7,37 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; PRAGMA user_version of the library. */
-#define FEUILLET_STORE_SCHEMA_VERSION 5
+#define FEUILLET_STORE_SCHEMA_VERSION 6
 /* PRAGMA application_id: "FEUI", so that a Feuillet library can be told from other SQLite files. */
 #define FEUILLET_STORE_APPLICATION_ID 0x46455549
 
 /* How long saves made while typing update the same revision. */
 #define FEUILLET_STORE_REVISION_SPAN (5 * G_TIME_SPAN_MINUTE)
+
+/*
+ * SQL run on the database thread, inside a transaction that commits when it returns TRUE
+ * and rolls back when it returns FALSE with @error set. What it leaves in @result is what
+ * feuillet_store_run_sql_finish() gives back. The store's newer parts (media, terms) call
+ * their SQL this way instead of adding a job to feuillet-store.c each.
+ */
+typedef gboolean (*FeuilletStoreSqlFunc) (FeuilletSqlite  *db,
+                                          gpointer         data,
+                                          gpointer        *result,
+                                          GError         **error);
+
+void              feuillet_store_run_sql_async   (FeuilletStore           *self,
+                                                  gpointer                 source_tag,
+                                                  FeuilletStoreSqlFunc     func,
+                                                  gpointer                 data,
+                                                  GDestroyNotify           data_free,
+                                                  GDestroyNotify           result_free,
+                                                  GCancellable            *cancellable,
+                                                  GAsyncReadyCallback      callback,
+                                                  gpointer                 user_data);
+gpointer          feuillet_store_run_sql_finish  (FeuilletStore           *self,
+                                                  GAsyncResult            *result,
+                                                  gpointer                 source_tag,
+                                                  GError                 **error);
 
 /* feuillet-store-schema.c */
 gboolean          feuillet_store_schema_migrate  (FeuilletSqlite          *db,

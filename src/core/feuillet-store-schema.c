@@ -208,12 +208,44 @@ migrate_to_v5 (FeuilletSqlite  *db,
                                error);
 }
 
+/* Version 6, for publishing: whether a site gets the byline as a signature paragraph; the
+ * site's categories and tags as last fetched (the chooser offers them, a push resolves names
+ * without asking the site); and the media uploaded to each site, by the checksum of the
+ * file, so that an image goes up once and is then referred to by its id and address. */
+static gboolean
+migrate_to_v6 (FeuilletSqlite  *db,
+               GError         **error)
+{
+  return feuillet_sqlite_exec (db,
+                               "ALTER TABLE sites ADD COLUMN signature INTEGER NOT NULL DEFAULT 0;"
+                               "ALTER TABLE sites ADD COLUMN terms_fetched INTEGER;"
+                               "CREATE TABLE site_terms ("
+                               "  site TEXT NOT NULL COLLATE NOCASE,"
+                               "  taxonomy TEXT NOT NULL CHECK (taxonomy IN ('category', 'post_tag')),"
+                               "  remote_id INTEGER NOT NULL CHECK (remote_id > 0),"
+                               "  name TEXT NOT NULL,"
+                               "  slug TEXT NOT NULL,"
+                               "  PRIMARY KEY (site, taxonomy, remote_id)"
+                               ");"
+                               "CREATE TABLE site_media ("
+                               "  site TEXT NOT NULL COLLATE NOCASE,"
+                               "  checksum TEXT NOT NULL,"
+                               "  remote_id INTEGER NOT NULL CHECK (remote_id > 0),"
+                               "  url TEXT NOT NULL,"
+                               "  source TEXT NOT NULL,"
+                               "  uploaded INTEGER NOT NULL,"
+                               "  PRIMARY KEY (site, checksum)"
+                               ");",
+                               error);
+}
+
 static const MigrationFunc migrations[] = {
   migrate_to_v1,
   migrate_to_v2,
   migrate_to_v3,
   migrate_to_v4,
   migrate_to_v5,
+  migrate_to_v6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FEUILLET_STORE_SCHEMA_VERSION);

@@ -81,10 +81,25 @@ site_from_row (sqlite3_stmt *stmt)
                             feuillet_sqlite_column_text (stmt, 3),
                             (const char *) sqlite3_column_text (stmt, 4));
   site->created = feuillet_store_sql_date_time_from_column (stmt, 5);
+  site->signature = sqlite3_column_int (stmt, 6) != 0;
+  site->terms_fetched = feuillet_store_sql_date_time_from_column (stmt, 7);
   return site;
 }
 
-#define SITE_COLUMNS "name, url, rest_root, user, user_name, created"
+/* The columns that name a site, the sites table's own first. */
+static const struct
+{
+  const char *table;
+  const char *column;
+} site_references[] = {
+  { "sites", "name" },
+  { "articles", "remote_site" },
+  { "outbox", "site" },
+  { "site_terms", "site" },
+  { "site_media", "site" },
+};
+
+#define SITE_COLUMNS "name, url, rest_root, user, user_name, created, signature, terms_fetched"
 
 /* Returns: (transfer full) (element-type FeuilletSite): the sites, by name */
 GPtrArray *
@@ -125,7 +140,7 @@ feuillet_store_sql_add_site (FeuilletSqlite  *db,
 
   stmt = feuillet_sqlite_prepare (db,
                                   "INSERT INTO sites (" SITE_COLUMNS ") "
-                                  "VALUES (:name, :url, :rest_root, :user, :user_name, :created)",
+                                  "VALUES (:name, :url, :rest_root, :user, :user_name, :created, :signature, NULL)",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -144,6 +159,7 @@ feuillet_store_sql_add_site (FeuilletSqlite  *db,
   else
     feuillet_sqlite_bind_null (stmt, ":user_name");
   feuillet_sqlite_bind_int64 (stmt, ":created", g_date_time_to_unix_usec (site->created));
+  feuillet_sqlite_bind_int64 (stmt, ":signature", site->signature ? 1 : 0);
 
   return feuillet_sqlite_step_done (db, stmt, error);
 }
@@ -170,12 +186,23 @@ feuillet_store_sql_rename_site (FeuilletSqlite  *db,
   else if (!check_free (db, new_name, error))
     return FALSE;
 
-  stmt = feuillet_sqlite_prepare (db, "UPDATE sites SET name = :new_name WHERE name = :name", error);
-  if (stmt == NULL)
-    return FALSE;
-  feuillet_sqlite_bind_text (stmt, ":name", name);
-  feuillet_sqlite_bind_text (stmt, ":new_name", new_name);
-  return feuillet_sqlite_step_done (db, stmt, error);
+  /* What refers to the site by name follows it: the articles pushed to it, the pushes
+   * waiting for it, its media and terms. */
+  for (guint i = 0; i < G_N_ELEMENTS (site_references); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = :new_name WHERE %s = :name COLLATE NOCASE",
+                                              site_references[i].table, site_references[i].column,
+                                              site_references[i].column);
+
+      stmt = feuillet_sqlite_prepare (db, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      feuillet_sqlite_bind_text (stmt, ":name", name);
+      feuillet_sqlite_bind_text (stmt, ":new_name", new_name);
+      if (!feuillet_sqlite_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Returns: (transfer full): the site as it was, or NULL with @error set */
@@ -202,12 +229,104 @@ feuillet_store_sql_remove_site (FeuilletSqlite  *db,
   site = site_from_row (stmt);
   sqlite3_reset (stmt);
 
-  stmt = feuillet_sqlite_prepare (db, "DELETE FROM sites WHERE name = :name", error);
-  if (stmt == NULL)
-    return NULL;
-  feuillet_sqlite_bind_text (stmt, ":name", name);
-  if (!feuillet_sqlite_step_done (db, stmt, error))
-    return NULL;
+  /* The site's cached terms and media go with it, and so do the pushes still waiting for
+   * it, which could never go out now; the articles keep their link to the post. */
+  for (guint i = 0; i < G_N_ELEMENTS (site_references); i++)
+    {
+      g_autofree char *sql = NULL;
+
+      if (g_str_equal (site_references[i].table, "articles"))
+        continue;
+      sql = g_strdup_printf ("DELETE FROM %s WHERE %s = :name COLLATE NOCASE",
+                             site_references[i].table, site_references[i].column);
+      stmt = feuillet_sqlite_prepare (db, sql, error);
+      if (stmt == NULL)
+        return NULL;
+      feuillet_sqlite_bind_text (stmt, ":name", name);
+      if (!feuillet_sqlite_step_done (db, stmt, error))
+        return NULL;
+    }
 
   return g_steal_pointer (&site);
+}
+
+/* Setting a site's signature, through feuillet_store_run_sql_async(). */
+
+typedef struct
+{
+  char     *name;
+  gboolean  signature;
+} SignatureChange;
+
+static void
+signature_change_free (SignatureChange *change)
+{
+  g_free (change->name);
+  g_free (change);
+}
+
+static gboolean
+set_site_signature_sql (FeuilletSqlite  *db,
+                        gpointer         data,
+                        gpointer        *result,
+                        GError         **error)
+{
+  SignatureChange *change = data;
+  sqlite3_stmt *stmt;
+  gboolean exists;
+
+  if (!site_exists (db, change->name, &exists, error))
+    return FALSE;
+  if (!exists)
+    return site_not_found (change->name, error);
+
+  stmt = feuillet_sqlite_prepare (db, "UPDATE sites SET signature = :signature WHERE name = :name", error);
+  if (stmt == NULL)
+    return FALSE;
+  feuillet_sqlite_bind_text (stmt, ":name", change->name);
+  feuillet_sqlite_bind_int64 (stmt, ":signature", change->signature ? 1 : 0);
+  return feuillet_sqlite_step_done (db, stmt, error);
+}
+
+/**
+ * feuillet_store_set_site_signature_async:
+ *
+ * Whether the posts pushed to site @name end with the article's byline as a signature
+ * paragraph (feuillet-push.c).
+ */
+void
+feuillet_store_set_site_signature_async (FeuilletStore       *self,
+                                         const char          *name,
+                                         gboolean             signature,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  SignatureChange *change;
+
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+  g_return_if_fail (name != NULL);
+
+  change = g_new0 (SignatureChange, 1);
+  change->name = g_strdup (name);
+  change->signature = !!signature;
+  feuillet_store_run_sql_async (self, feuillet_store_set_site_signature_async, set_site_signature_sql,
+                                change, (GDestroyNotify) signature_change_free, NULL,
+                                cancellable, callback, user_data);
+}
+
+gboolean
+feuillet_store_set_site_signature_finish (FeuilletStore  *self,
+                                          GAsyncResult   *result,
+                                          GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  feuillet_store_run_sql_finish (self, result, feuillet_store_set_site_signature_async, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }

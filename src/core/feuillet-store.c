@@ -1354,6 +1354,95 @@ feuillet_store_restore_finish (FeuilletStore  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* SQL of other files (feuillet-store-private.h) */
+
+typedef struct
+{
+  FeuilletStoreSqlFunc func;
+  gpointer             data;
+  GDestroyNotify       data_free;
+  GDestroyNotify       result_free;
+} SqlCall;
+
+static void
+sql_call_free (SqlCall *call)
+{
+  if (call->data_free != NULL)
+    call->data_free (call->data);
+  g_free (call);
+}
+
+static void
+run_sql_job (FeuilletStore *self,
+             StoreJob      *job)
+{
+  SqlCall *call = g_task_get_task_data (job->task);
+  gpointer result = NULL;
+  GError *error = NULL;
+
+  if (!check_open (self, job))
+    return;
+
+  if (!feuillet_sqlite_begin (self->db, &error) ||
+      !finish_transaction (self, call->func (self->db, call->data, &result, &error), &error))
+    {
+      if (result != NULL && call->result_free != NULL)
+        call->result_free (result);
+      job_return_error (job, error);
+    }
+  else
+    job_return_pointer (job, result, call->result_free);
+}
+
+/**
+ * feuillet_store_run_sql_async:
+ * @source_tag: the public function this call is for, checked by the finish
+ * @func: runs on the database thread, inside a transaction that rolls back when it fails
+ * @data: (transfer full): passed to @func, freed with @data_free on the caller's thread
+ *
+ * How the store's other files (sites' media, terms) run their SQL without a job of their
+ * own here; see feuillet-store-private.h.
+ */
+void
+feuillet_store_run_sql_async (FeuilletStore        *self,
+                              gpointer              source_tag,
+                              FeuilletStoreSqlFunc  func,
+                              gpointer              data,
+                              GDestroyNotify        data_free,
+                              GDestroyNotify        result_free,
+                              GCancellable         *cancellable,
+                              GAsyncReadyCallback   callback,
+                              gpointer              user_data)
+{
+  GTask *task;
+  SqlCall *call;
+
+  g_return_if_fail (FEUILLET_IS_STORE (self));
+  g_return_if_fail (func != NULL);
+
+  call = g_new0 (SqlCall, 1);
+  call->func = func;
+  call->data = data;
+  call->data_free = data_free;
+  call->result_free = result_free;
+
+  task = new_task (self, source_tag, cancellable, callback, user_data);
+  g_task_set_task_data (task, call, (GDestroyNotify) sql_call_free);
+  queue_job (self, task, run_sql_job);
+}
+
+/* Returns: (transfer full) (nullable): what the function gave back; NULL with @error set
+ * when it failed, NULL without when it gave nothing back. */
+gpointer
+feuillet_store_run_sql_finish (FeuilletStore  *self,
+                               GAsyncResult   *result,
+                               gpointer        source_tag,
+                               GError        **error)
+{
+  g_return_val_if_fail (check_result (self, result, source_tag), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* Sites */
 
 static void

@@ -210,6 +210,16 @@ FeuilletSite      *feuillet_store_remove_site_finish    (FeuilletStore        *s
                                                          GAsyncResult         *result,
                                                          GError              **error);
 
+void               feuillet_store_set_site_signature_async  (FeuilletStore       *self,
+                                                             const char          *name,
+                                                             gboolean             signature,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+gboolean           feuillet_store_set_site_signature_finish (FeuilletStore       *self,
+                                                             GAsyncResult        *result,
+                                                             GError             **error);
+
 /* The outbox: @article_id 0 lists every row, oldest first. */
 void               feuillet_store_list_outbox_async     (FeuilletStore              *self,
                                                          gint64                      article_id,

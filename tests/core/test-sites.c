@@ -217,6 +217,106 @@ test_remove (Fixture       *fixture,
   g_assert_cmpuint (sites->len, ==, 0);
 }
 
+static gboolean
+mark_pushed_to_vosges (FeuilletArticle  *article,
+                       gpointer          user_data,
+                       GError          **error)
+{
+  feuillet_article_set_remote_site (article, "Vosges Matin");
+  feuillet_article_set_remote_id (article, 42);
+  return TRUE;
+}
+
+/* A renamed site keeps what refers to it: the articles pushed to it and the pushes waiting
+ * for it. Removing it drops the pushes that could never go out, not the articles' links. */
+static void
+test_rename_keeps_references (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(FeuilletSite) site = add (fixture->store, "Vosges Matin", "http://127.0.0.1:8080", NULL);
+  g_autoptr(FeuilletArticle) article = feuillet_article_new ();
+  g_autoptr(FeuilletArticle) created = NULL;
+  g_autoptr(FeuilletArticle) edited = NULL;
+  g_autoptr(FeuilletArticle) loaded = NULL;
+  g_autoptr(FeuilletSite) removed = NULL;
+  g_autoptr(GPtrArray) outbox = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  FeuilletOutboxEntry entry = { 0, };
+
+  feuillet_article_set_title (article, "Conseil municipal");
+  feuillet_store_create_async (fixture->store, article, NULL, store_result_cb, &result);
+  created = feuillet_store_create_finish (fixture->store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  feuillet_store_edit_async (fixture->store, feuillet_article_get_id (created), mark_pushed_to_vosges, NULL, NULL,
+                             NULL, store_result_cb, &result);
+  edited = feuillet_store_edit_finish (fixture->store, wait_for (&result), &error);
+  g_assert_no_error (error);
+
+  entry.article_id = feuillet_article_get_id (created);
+  entry.site = (char *) "Vosges Matin";
+  entry.action = (char *) "update";
+  entry.status = (char *) "draft";
+  entry.state = (char *) "queued";
+  feuillet_store_put_outbox_async (fixture->store, &entry, NULL, store_result_cb, &result);
+  g_assert_true (feuillet_store_put_outbox_finish (fixture->store, wait_for (&result), &error));
+  g_assert_no_error (error);
+
+  g_assert_true (rename_site (fixture->store, "vosges matin", "Le Vosgien", &error));
+  g_assert_no_error (error);
+
+  feuillet_store_load_async (fixture->store, feuillet_article_get_id (created), NULL, store_result_cb, &result);
+  loaded = feuillet_store_load_finish (fixture->store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (feuillet_article_get_remote_site (loaded), ==, "Le Vosgien");
+  g_assert_cmpint (feuillet_article_get_remote_id (loaded), ==, 42);
+
+  feuillet_store_list_outbox_async (fixture->store, 0, NULL, store_result_cb, &result);
+  outbox = feuillet_store_list_outbox_finish (fixture->store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outbox->len, ==, 1);
+  g_assert_cmpstr (((FeuilletOutboxEntry *) outbox->pdata[0])->site, ==, "Le Vosgien");
+  g_clear_pointer (&outbox, g_ptr_array_unref);
+
+  removed = remove_site (fixture->store, "Le Vosgien", &error);
+  g_assert_no_error (error);
+  feuillet_store_list_outbox_async (fixture->store, 0, NULL, store_result_cb, &result);
+  outbox = feuillet_store_list_outbox_finish (fixture->store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outbox->len, ==, 0);
+  g_clear_object (&loaded);
+  feuillet_store_load_async (fixture->store, feuillet_article_get_id (created), NULL, store_result_cb, &result);
+  loaded = feuillet_store_load_finish (fixture->store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (feuillet_article_get_remote_id (loaded), ==, 42);
+}
+
+/* The signature setting of a site is kept; off for a new site. */
+static void
+test_signature (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(FeuilletSite) site = add (fixture->store, "Vosges Matin", "http://127.0.0.1:8080", NULL);
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sites = list (fixture->store);
+  g_assert_false (((FeuilletSite *) sites->pdata[0])->signature);
+  g_assert_null (((FeuilletSite *) sites->pdata[0])->terms_fetched);
+  g_clear_pointer (&sites, g_ptr_array_unref);
+
+  feuillet_store_set_site_signature_async (fixture->store, "VOSGES MATIN", TRUE, NULL, store_result_cb, &result);
+  g_assert_true (feuillet_store_set_site_signature_finish (fixture->store, wait_for (&result), &error));
+  g_assert_no_error (error);
+  sites = list (fixture->store);
+  g_assert_true (((FeuilletSite *) sites->pdata[0])->signature);
+
+  feuillet_store_set_site_signature_async (fixture->store, "Autre", TRUE, NULL, store_result_cb, &result);
+  g_assert_false (feuillet_store_set_site_signature_finish (fixture->store, wait_for (&result), &error));
+  g_assert_error (error, FEUILLET_STORE_ERROR, FEUILLET_STORE_ERROR_NOT_FOUND);
+}
+
 /* FEUILLET_APP_PASSWORD stands in for the keyring, which is not touched (no Secret Service
  * needed here). */
 static void
@@ -261,6 +361,8 @@ main (int   argc,
   ADD ("/sites/names-are-unique", test_names_are_unique);
   ADD ("/sites/rename", test_rename);
   ADD ("/sites/remove", test_remove);
+  ADD ("/sites/rename-keeps-references", test_rename_keeps_references);
+  ADD ("/sites/signature", test_signature);
 #undef ADD
   g_test_add_func ("/sites/secret-override", test_secret_override);
 

@@ -762,12 +762,17 @@ test_migrates_first_schema (void)
 
     sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 5);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 6);
     sqlite3_finalize (stmt);
     /* Format 4 added the sites, none yet. */
     sqlite3_prepare_v2 (db, "SELECT count(*) FROM sites", -1, &stmt, NULL);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    sqlite3_finalize (stmt);
+    /* Format 6 added the sites' terms and media, and the signature setting. */
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT signature, terms_fetched FROM sites", -1, &stmt, NULL), ==, SQLITE_OK);
+    sqlite3_finalize (stmt);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM site_terms, site_media", -1, &stmt, NULL), ==, SQLITE_OK);
     sqlite3_finalize (stmt);
     sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
