@@ -59,6 +59,7 @@ gboolean          feuillet_store_sql_insert      (FeuilletSqlite          *db,
 gboolean          feuillet_store_sql_update      (FeuilletSqlite          *db,
                                                   FeuilletArticle         *article,
                                                   gboolean                 is_restore,
+                                                  gboolean                 keep_remote,
                                                   GError                 **error);
 char             *feuillet_store_sql_list_statement (const FeuilletQuery  *query);
 GPtrArray        *feuillet_store_sql_list        (FeuilletSqlite          *db,

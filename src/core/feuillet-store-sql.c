@@ -644,6 +644,10 @@ update_remote (FeuilletSqlite   *db,
 /**
  * feuillet_store_sql_update:
  * @article: the article as it should now be; its dates are set from the library
+ * @keep_remote: whether the article's remote side (the post it is on a site) is the
+ *   library's, whatever @article says: TRUE for a save of the window's copy, which may
+ *   predate a push just recorded (by the window or by feuillet-cli); FALSE for an edit
+ *   made on the library's own copy, such as recording a push
  *
  * Saves @article. A save that changes nothing writes nothing.
  *
@@ -655,6 +659,7 @@ gboolean
 feuillet_store_sql_update (FeuilletSqlite   *db,
                            FeuilletArticle  *article,
                            gboolean          is_restore,
+                           gboolean          keep_remote,
                            GError          **error)
 {
   g_autoptr(FeuilletArticle) previous = NULL;
@@ -681,6 +686,16 @@ feuillet_store_sql_update (FeuilletSqlite   *db,
   feuillet_article_set_uuid (article, feuillet_article_get_uuid (previous));
   feuillet_article_set_created (article, feuillet_article_get_created (previous));
   feuillet_article_set_trashed (article, NULL);
+  /* Losing a recorded push would make the next push create a second post. */
+  if (keep_remote)
+    {
+      feuillet_article_set_remote_site (article, feuillet_article_get_remote_site (previous));
+      feuillet_article_set_remote_id (article, feuillet_article_get_remote_id (previous));
+      feuillet_article_set_remote_link (article, feuillet_article_get_remote_link (previous));
+      feuillet_article_set_remote_status (article, feuillet_article_get_remote_status (previous));
+      feuillet_article_set_remote_modified (article, feuillet_article_get_remote_modified (previous));
+      feuillet_article_set_remote_base (article, feuillet_article_get_remote_base (previous));
+    }
 
   if (feuillet_article_equal_content (previous, article))
     {

@@ -686,7 +686,7 @@ save_job (FeuilletStore *self,
     return;
 
   if (!feuillet_sqlite_begin (self->db, &error) ||
-      !finish_transaction (self, feuillet_store_sql_update (self->db, data->article, FALSE, &error), &error))
+      !finish_transaction (self, feuillet_store_sql_update (self->db, data->article, FALSE, TRUE, &error), &error))
     job_return_error (job, error);
   else
     job_return_pointer (job, g_object_ref (data->article), g_object_unref);
@@ -769,7 +769,7 @@ edit_article (FeuilletStore  *self,
     }
 
   if (!data->func (article, data->func_data, error) ||
-      !feuillet_store_sql_update (self->db, article, FALSE, error))
+      !feuillet_store_sql_update (self->db, article, FALSE, FALSE, error))
     return NULL;
 
   return g_steal_pointer (&article);
@@ -1280,7 +1280,7 @@ restore_revision (FeuilletStore    *self,
                 "schedule-date", feuillet_article_get_schedule_date (old),
                 NULL);
 
-  if (!feuillet_store_sql_update (self->db, current, TRUE, error))
+  if (!feuillet_store_sql_update (self->db, current, TRUE, TRUE, error))
     return FALSE;
 
   *restored = g_steal_pointer (&current);

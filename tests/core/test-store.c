@@ -782,6 +782,51 @@ test_migrates_first_schema (void)
   sqlite3_close (db);
 }
 
+static gboolean
+record_push (FeuilletArticle  *article,
+             gpointer          user_data,
+             GError          **error)
+{
+  feuillet_article_set_remote_site (article, "Vosges Matin");
+  feuillet_article_set_remote_id (article, 42);
+  feuillet_article_set_remote_modified (article, "2026-11-28T08:00:00");
+  return TRUE;
+}
+
+/* The window saves its own copy of the article every second while one types; a push
+ * recorded meanwhile (by the window or by feuillet-cli) must survive it, or the next push
+ * would create a second post. */
+static void
+test_save_keeps_recorded_push (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(FeuilletArticle) window_copy = create (fixture->store, "Conseil municipal", "Le vote.");
+  g_autoptr(FeuilletArticle) recorded = NULL;
+  g_autoptr(FeuilletArticle) saved = NULL;
+  g_autoptr(FeuilletArticle) loaded = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = feuillet_article_get_id (window_copy);
+
+  feuillet_store_edit_async (fixture->store, id, record_push, NULL, NULL, NULL, store_result_cb, &result);
+  recorded = feuillet_store_edit_finish (fixture->store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (feuillet_article_get_remote_id (recorded), ==, 42);
+
+  /* The window's copy predates the push. */
+  g_assert_cmpint (feuillet_article_get_remote_id (window_copy), ==, 0);
+  feuillet_article_set_body (window_copy, "Le vote a eu lieu mardi.");
+  saved = save (fixture->store, window_copy);
+  g_assert_cmpint (feuillet_article_get_remote_id (saved), ==, 42);
+
+  loaded = load (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (feuillet_article_get_body (loaded), ==, "Le vote a eu lieu mardi.");
+  g_assert_cmpstr (feuillet_article_get_remote_site (loaded), ==, "Vosges Matin");
+  g_assert_cmpint (feuillet_article_get_remote_id (loaded), ==, 42);
+  g_assert_cmpstr (feuillet_article_get_remote_modified (loaded), ==, "2026-11-28T08:00:00");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -790,6 +835,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/store/create-load", test_create_load);
+  ADD ("/store/save-keeps-recorded-push", test_save_keeps_recorded_push);
   ADD ("/store/revisions/coalesce", test_revisions_coalesce);
   ADD ("/store/revisions/restore-is-undoable", test_restore_is_undoable);
   ADD ("/store/trash", test_trash);
