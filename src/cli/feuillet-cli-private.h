@@ -93,4 +93,7 @@ int              feuillet_cli_sync              (FeuilletCli *cli, char **args);
 /* feuillet-cli-sites.c */
 int              feuillet_cli_site              (FeuilletCli *cli, char **args);
 
+/* feuillet-cli-terms.c */
+int              feuillet_cli_terms             (FeuilletCli *cli, char **args);
+
 G_END_DECLS

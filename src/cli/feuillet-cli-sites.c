@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* feuillet-cli site add|list|rename|remove: the WordPress sites the library publishes to. */
+/* feuillet-cli site add|list|rename|signature|remove: the WordPress sites the library
+ * publishes to. */
 #define G_LOG_DOMAIN "feuillet-cli-sites"
 
 #include "config.h"
@@ -91,6 +92,8 @@ site_to_json (const FeuilletSite *site)
   json_builder_add_string_value (builder, site->user_name);
   json_builder_set_member_name (builder, "rest_root");
   json_builder_add_string_value (builder, site->rest_root);
+  json_builder_set_member_name (builder, "signature");
+  json_builder_add_boolean_value (builder, site->signature);
   json_builder_set_member_name (builder, "created");
   json_builder_add_string_value (builder, created);
   json_builder_end_object (builder);
@@ -104,6 +107,7 @@ site_add (FeuilletCli  *cli,
   g_autofree char *url = NULL;
   g_autofree char *user = NULL;
   gboolean password_stdin = FALSE;
+  gboolean signature = FALSE;
   const GOptionEntry entries[] = {
     { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("The site’s address"), N_("URL") },
     { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("The WordPress login the application password belongs to"),
@@ -111,6 +115,8 @@ site_add (FeuilletCli  *cli,
     { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &password_stdin,
       N_("Read the application password from the standard input (otherwise from $FEUILLET_APP_PASSWORD)"),
       NULL },
+    { "signature", 0, 0, G_OPTION_ARG_NONE, &signature,
+      N_("End each article sent to the site with its byline, as a last paragraph"), NULL },
     { NULL }
   };
   g_autoptr(FeuilletWpClient) client = NULL;
@@ -124,11 +130,11 @@ site_add (FeuilletCli  *cli,
   const char *site_name;
   int status;
 
-  if (!feuillet_cli_parse (cli, "site add", N_("NAME --url URL --user USER [--password-stdin]"), entries,
+  if (!feuillet_cli_parse (cli, "site add", N_("NAME --url URL --user USER [--password-stdin] [--signature]"), entries,
                            &args, &status))
     return status;
   if (g_strv_length (args) != 2)
-    return feuillet_cli_usage_error (_("Usage: feuillet-cli site add NAME --url URL --user USER [--password-stdin]"));
+    return feuillet_cli_usage_error (_("Usage: feuillet-cli site add NAME --url URL --user USER [--password-stdin] [--signature]"));
   if (url == NULL || user == NULL)
     return feuillet_cli_usage_error (_("A site needs --url and --user"));
 
@@ -179,6 +185,7 @@ site_add (FeuilletCli  *cli,
   secret_password_free (password);
 
   site = feuillet_site_new (args[1], url, feuillet_wp_client_get_rest_root (client), user, wp_user->name);
+  site->signature = signature;
   feuillet_store_add_site_async (cli->store, site, NULL, feuillet_cli_store_result, &result);
   saved = feuillet_store_add_site_finish (cli->store, feuillet_cli_wait (&result), &error);
   if (saved == NULL)
@@ -266,6 +273,33 @@ site_rename (FeuilletCli  *cli,
 }
 
 static int
+site_signature (FeuilletCli  *cli,
+                char        **args)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean signature;
+  int status;
+
+  if (!feuillet_cli_parse (cli, "site signature", N_("NAME on|off"), NULL, &args, &status))
+    return status;
+  if (g_strv_length (args) != 3 || (!g_str_equal (args[2], "on") && !g_str_equal (args[2], "off")))
+    return feuillet_cli_usage_error (_("Usage: feuillet-cli site signature NAME on|off"));
+  signature = g_str_equal (args[2], "on");
+
+  if (!feuillet_cli_open (cli, &error))
+    return feuillet_cli_error (error);
+  feuillet_store_set_site_signature_async (cli->store, args[1], signature, NULL, feuillet_cli_store_result, &result);
+  if (!feuillet_store_set_site_signature_finish (cli->store, feuillet_cli_wait (&result), &error))
+    return feuillet_cli_error (error);
+
+  if (!cli->json)
+    g_print (signature ? _("Articles sent to “%s” are signed\n") : _("Articles sent to “%s” are not signed\n"),
+             args[1]);
+  return FEUILLET_CLI_EXIT_OK;
+}
+
+static int
 site_remove (FeuilletCli  *cli,
              char        **args)
 {
@@ -326,6 +360,7 @@ static const struct
   { "add", site_add },
   { "list", site_list },
   { "rename", site_rename },
+  { "signature", site_signature },
   { "remove", site_remove },
 };
 
@@ -356,9 +391,9 @@ feuillet_cli_site (FeuilletCli  *cli,
       gboolean help = args[1] != NULL && (g_str_equal (args[1], "--help") || g_str_equal (args[1], "-h"));
 
       fprintf (help ? stdout : stderr, "%s\n  feuillet-cli site add %s\n  feuillet-cli site list [--json]\n"
-               "  feuillet-cli site rename %s\n  feuillet-cli site remove %s\n",
-               _("Usage:"), _("NAME --url URL --user USER [--password-stdin]"),
-               _("NAME NEW-NAME"), _("NAME"));
+               "  feuillet-cli site rename %s\n  feuillet-cli site signature %s\n  feuillet-cli site remove %s\n",
+               _("Usage:"), _("NAME --url URL --user USER [--password-stdin] [--signature]"),
+               _("NAME NEW-NAME"), _("NAME on|off"), _("NAME"));
       return help ? FEUILLET_CLI_EXIT_OK : FEUILLET_CLI_EXIT_USAGE;
     }
 
@@ -376,5 +411,5 @@ feuillet_cli_site (FeuilletCli  *cli,
       return site_commands[i].run (cli, sub_args);
     }
 
-  return feuillet_cli_usage_error (_("“%s” is not a site command: add, list, rename or remove"), args[index]);
+  return feuillet_cli_usage_error (_("“%s” is not a site command: add, list, rename, signature or remove"), args[index]);
 }

@@ -34,7 +34,9 @@ static const FeuilletCliCommand commands[] = {
     N_("Send an article to a WordPress site as a draft, for review or published") },
   { "sync", feuillet_cli_sync, N_("[--site NAME]"),
     N_("Send the pushes kept in the outbox while a site could not be reached") },
-  { "site", feuillet_cli_site, N_("add|list|rename|remove …"), N_("Manage the WordPress sites to publish to") },
+  { "terms", feuillet_cli_terms, N_("[--site NAME] [--refresh]"),
+    N_("List a site’s categories and tags, fetched from the site when asked") },
+  { "site", feuillet_cli_site, N_("add|list|rename|signature|remove …"), N_("Manage the WordPress sites to publish to") },
 };
 
 static void

@@ -6,6 +6,8 @@
 #include "feuillet-push.h"
 
 #include "feuillet-error.h"
+#include "feuillet-push-media.h"
+#include "feuillet-push-terms.h"
 #include "feuillet-render.h"
 #include "feuillet-tags.h"
 #include "feuillet-typography.h"
@@ -52,7 +54,12 @@
  * the lookup above still runs when it is sent again: that lookup is done for any row of a
  * create with a fingerprint, queued or sending.
  *
- * Not yet: media.
+ * Images (feuillet-push-media.c): the local files are read and checked before anything is
+ * sent, and uploaded (those the site does not have yet) once the post is about to go out,
+ * after the conflict check and the terms; the content then points to the site's copies, and
+ * the featured image becomes featured_media, which WordPress drops silently when it is not
+ * valid: the answer is checked. When the site's signature setting is on, the content ends
+ * with the byline (feuillet_render_article_post_content()).
  */
 
 static const char * const status_names[] = { "draft", "pending", "publish", "future" };
@@ -83,6 +90,11 @@ feuillet_push_status_from_string (const char         *string,
   return FALSE;
 }
 
+static JsonNode *build_post (FeuilletArticle    *article,
+                             FeuilletPushStatus  status,
+                             GDateTime          *date,
+                             const char         *content);
+
 /**
  * feuillet_push_build_post:
  * @date: (nullable): the publication date, sent as date_gmt
@@ -94,20 +106,30 @@ feuillet_push_build_post (FeuilletArticle    *article,
                           FeuilletPushStatus  status,
                           GDateTime          *date)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  FeuilletTypography typography;
-  g_autofree char *title = NULL;
-  g_autofree char *excerpt = NULL;
   g_autofree char *content = NULL;
-  const char *slug;
 
   g_return_val_if_fail (FEUILLET_IS_ARTICLE (article), NULL);
   g_return_val_if_fail (status <= FEUILLET_PUSH_FUTURE, NULL);
 
+  content = feuillet_render_article_body (article, FEUILLET_RENDER_BLOCKS);
+  return build_post (article, status, date, content);
+}
+
+static JsonNode *
+build_post (FeuilletArticle    *article,
+            FeuilletPushStatus  status,
+            GDateTime          *date,
+            const char         *content)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  FeuilletTypography typography;
+  g_autofree char *title = NULL;
+  g_autofree char *excerpt = NULL;
+  const char *slug;
+
   typography = feuillet_render_article_typography (article);
   title = feuillet_typography_apply (typography, feuillet_article_get_title (article));
   excerpt = feuillet_typography_apply (typography, feuillet_article_get_chapeau (article));
-  content = feuillet_render_article_body (article, FEUILLET_RENDER_BLOCKS);
   slug = feuillet_article_get_slug (article);
 
   json_builder_begin_object (builder);
@@ -149,10 +171,15 @@ typedef struct
   char               *route;
   gint64              category_id;   /* 0: no category */
   GArray             *tag_ids;       /* gint64 */
-  GPtrArray          *missing_tags;  /* char *, to create */
-  guint               next_missing;
+  gboolean            terms_refreshed; /* the library's copy of the terms was found stale once */
+  gboolean            terms_stale;   /* the site dropped a term sent: fetch them, send again */
+  char               *server_modified;    /* a post changed on the site since the last push: */
+  char               *server_fingerprint; /* when, and the checksum of what it holds */
   gboolean            creating;      /* the POST creates the post: recorded in the outbox first */
   FeuilletOutboxEntry *in_flight;    /* a create sent earlier whose answer was not recorded */
+  gboolean            signature;     /* the site's setting: the byline ends the post */
+  FeuilletPushMedia  *media;         /* the article's images, read before anything is sent */
+  gboolean            featured_dropped; /* the site did not keep featured_media */
   FeuilletArticle    *pushed;        /* the article as recorded */
 } PushData;
 
@@ -165,12 +192,16 @@ push_data_free (PushData *data)
   g_clear_pointer (&data->date, g_date_time_unref);
   g_clear_object (&data->article);
   g_clear_pointer (&data->route, g_free);
+  g_clear_pointer (&data->server_modified, g_free);
+  g_clear_pointer (&data->server_fingerprint, g_free);
   g_clear_pointer (&data->tag_ids, g_array_unref);
-  g_clear_pointer (&data->missing_tags, g_ptr_array_unref);
   g_clear_pointer (&data->in_flight, feuillet_outbox_entry_free);
+  g_clear_pointer (&data->media, feuillet_push_media_unref);
   g_clear_object (&data->pushed);
   g_free (data);
 }
+
+static void resolve_terms (GTask *task);
 
 /* What the server says it stored: copied into the library's article. */
 typedef struct
@@ -251,6 +282,26 @@ on_outbox_cleared_cb (GObject      *source,
 
   if (!feuillet_store_remove_outbox_finish (FEUILLET_STORE (source), result, &error))
     g_task_return_error (task, g_steal_pointer (&error));
+  else if (data->terms_stale)
+    {
+      /* Once: the terms fetched from the site anew, the post (recorded, so updated, never
+       * created twice) is sent again with the right ones. */
+      g_debug ("The library’s copy of the terms of %s was out of date: fetching them", data->site_name);
+      data->terms_stale = FALSE;
+      data->terms_refreshed = TRUE;
+      data->creating = FALSE;
+      g_free (data->route);
+      data->route = g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT, feuillet_article_get_remote_id (data->pushed));
+      g_clear_object (&data->pushed);
+      resolve_terms (g_steal_pointer (&task));
+    }
+  else if (data->featured_dropped)
+    /* The post is recorded as sent; the next push checks the media again and uploads the
+     * picture anew if the site lost it. */
+    g_task_return_new_error (task, FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_INVALID_ANSWER,
+                             /* Translators: %lld is a media number on the site, %s the site's name. */
+                             _("The post was sent, but %s did not keep its featured image (media %lld)"),
+                             data->site_name, (long long) feuillet_push_media_get_featured_id (data->media));
   else
     g_task_return_pointer (task, g_steal_pointer (&data->pushed), g_object_unref);
 }
@@ -277,6 +328,37 @@ on_recorded_cb (GObject      *source,
   cancellable = g_task_get_cancellable (task);
   feuillet_store_remove_outbox_async (data->store, data->id, cancellable, on_outbox_cleared_cb,
                                       g_steal_pointer (&task));
+}
+
+static gboolean
+array_has_id (JsonObject *post,
+              const char *member,
+              gint64      id)
+{
+  JsonNode *node = json_object_get_member (post, member);
+  JsonArray *array = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (json_node_get_value_type (element) == G_TYPE_INT64 && json_node_get_int (element) == id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the post WordPress answered with has every term sent. */
+static gboolean
+post_has_terms (PushData   *data,
+                JsonObject *post)
+{
+  if (data->category_id > 0 && !array_has_id (post, "categories", data->category_id))
+    return FALSE;
+  for (guint i = 0; data->tag_ids != NULL && i < data->tag_ids->len; i++)
+    if (!array_has_id (post, "tags", g_array_index (data->tag_ids, gint64, i)))
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -309,6 +391,18 @@ on_posted_cb (GObject      *source,
       g_task_return_error (task, invalid_post_error (data->client));
       return;
     }
+
+  if (data->media != NULL && feuillet_push_media_get_featured_id (data->media) > 0)
+    {
+      JsonNode *featured = json_object_get_member (post, "featured_media");
+
+      data->featured_dropped = featured == NULL || json_node_get_value_type (featured) != G_TYPE_INT64 ||
+                               json_node_get_int (featured) != feuillet_push_media_get_featured_id (data->media);
+    }
+
+  /* WordPress drops a term id it does not know without a word: the library's copy of the
+   * site's terms was out of date. */
+  data->terms_stale = !data->terms_refreshed && !post_has_terms (data, post);
 
   remote = g_new0 (RemoteData, 1);
   remote->site = g_strdup (data->site_name);
@@ -355,11 +449,22 @@ body_fingerprint (JsonNode *body)
                            object_get_string (post, "content"));
 }
 
+/* The post as sent: its images point to the site's copies (those known so far), signed
+ * when the site wants it, with its terms and featured image. */
 static JsonNode *
 build_body (PushData *data)
 {
-  JsonNode *body = feuillet_push_build_post (data->article, data->status, data->date);
-  JsonObject *post = json_node_get_object (body);
+  g_autofree char *content = NULL;
+  JsonNode *body;
+  JsonObject *post;
+
+  content = feuillet_render_article_post_content (data->article,
+                                                  data->media != NULL ? feuillet_push_media_lookup : NULL,
+                                                  data->media, data->signature);
+  body = build_post (data->article, data->status, data->date, content);
+  post = json_node_get_object (body);
+  if (data->media != NULL && feuillet_push_media_get_featured_id (data->media) > 0)
+    json_object_set_int_member (post, "featured_media", feuillet_push_media_get_featured_id (data->media));
 
   if (data->category_id > 0)
     {
@@ -406,7 +511,7 @@ on_in_flight_recorded_cb (GObject      *source,
   post (g_steal_pointer (&task));
 }
 
-/* A create goes out only once the library says it is in flight. */
+/* A post goes out only once the library says it is in flight. */
 static void
 send_post (GTask *task)
 {
@@ -416,18 +521,14 @@ send_post (GTask *task)
   FeuilletOutboxEntry entry = { 0, };
   g_autofree char *fingerprint = NULL;
 
-  if (!data->creating)
-    {
-      post (task);
-      return;
-    }
-
   body = build_body (data);
   fingerprint = body_fingerprint (body);
   now = g_date_time_new_now_utc ();
   entry.article_id = data->id;
   entry.site = data->site_name;
-  entry.action = (char *) "create";
+  /* An update is recorded too: should its answer be lost, the next push knows the change
+   * it finds on the site for its own (on_update_outbox_listed_cb). */
+  entry.action = (char *) (data->creating ? "create" : "update");
   entry.status = (char *) status_names[data->status];
   entry.date = data->date;
   entry.state = (char *) "sending";
@@ -438,236 +539,104 @@ send_post (GTask *task)
                                    on_in_flight_recorded_cb, task);
 }
 
+/* -- the images -- */
+
+static void
+on_media_uploaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!feuillet_push_media_upload_finish (result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  send_post (g_steal_pointer (&task));
+}
+
+/* The images the site does not have yet, then the post. */
+static void
+upload_media (GTask *task)
+{
+  PushData *data = g_task_get_task_data (task);
+
+  feuillet_push_media_upload_async (data->media, data->client, g_task_get_cancellable (task),
+                                    on_media_uploaded_cb, task);
+}
+
 /* -- the category and tags -- */
 
-/* @name as WordPress stores a term's name: &, <, >, " and ' escaped (sanitize_term_field). */
-static char *
-unescape_term_name (const char *name)
-{
-  static const struct { const char *entity; char c; } entities[] = {
-    { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' }, { "&#039;", '\'' }, { "&#39;", '\'' },
-  };
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = name; *p != '\0';)
-    {
-      gboolean replaced = FALSE;
-
-      if (*p == '&')
-        {
-          for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
-            {
-              if (g_str_has_prefix (p, entities[i].entity))
-                {
-                  g_string_append_c (out, entities[i].c);
-                  p += strlen (entities[i].entity);
-                  replaced = TRUE;
-                  break;
-                }
-            }
-        }
-      if (!replaced)
-        g_string_append_c (out, *p++);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/**
- * feuillet_push_find_term:
- * @terms: (element-type FeuilletWpTerm): a site's terms
- * @name: a category or a tag as the article has it
- * @match_slug: whether @name may also be the term's slug
- *
- * Returns: (transfer none) (nullable): the term @name means
- */
-const FeuilletWpTerm *
-feuillet_push_find_term (GPtrArray  *terms,
-                         const char *name,
-                         gboolean    match_slug)
-{
-  g_autofree char *key = NULL;
-
-  g_return_val_if_fail (terms != NULL, NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-
-  key = feuillet_tag_key (name);
-  if (key == NULL)
-    return NULL;
-
-  for (guint i = 0; i < terms->len; i++)
-    {
-      const FeuilletWpTerm *term = terms->pdata[i];
-      g_autofree char *unescaped = unescape_term_name (term->name);
-      g_autofree char *term_key = feuillet_tag_key (unescaped);
-
-      if (g_strcmp0 (key, term_key) == 0)
-        return term;
-    }
-
-  if (match_slug)
-    {
-      for (guint i = 0; i < terms->len; i++)
-        {
-          const FeuilletWpTerm *term = terms->pdata[i];
-          g_autofree char *slug_key = feuillet_tag_key (term->slug);
-
-          if (g_strcmp0 (key, slug_key) == 0)
-            return term;
-        }
-    }
-
-  return NULL;
-}
-
 static void
-create_next_tag (GTask *task);
-
-static void
-on_tag_created_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_terms_resolved_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   PushData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  gint64 id;
 
-  id = feuillet_wp_client_create_tag_finish (FEUILLET_WP_CLIENT (source), result, &error);
-  if (id <= 0)
+  g_clear_pointer (&data->tag_ids, g_array_unref);
+  if (!feuillet_push_terms_resolve_finish (result, &data->category_id, &data->tag_ids, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  g_array_append_val (data->tag_ids, id);
-  data->next_missing++;
-  create_next_tag (g_steal_pointer (&task));
+  upload_media (g_steal_pointer (&task));
 }
 
-/* One tag at a time, then the post. */
-static void
-create_next_tag (GTask *task)
-{
-  PushData *data = g_task_get_task_data (task);
-
-  if (data->next_missing >= data->missing_tags->len)
-    {
-      send_post (task);
-      return;
-    }
-
-  feuillet_wp_client_create_tag_async (data->client, data->missing_tags->pdata[data->next_missing],
-                                       g_task_get_cancellable (task), on_tag_created_cb, task);
-}
-
-static void
-on_tags_listed_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  PushData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) site_tags = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  const char * const *tags = feuillet_article_get_tags (data->article);
-
-  site_tags = feuillet_wp_client_list_terms_finish (FEUILLET_WP_CLIENT (source), result, &error);
-  if (site_tags == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  data->tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  data->missing_tags = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    {
-      g_autofree char *key = feuillet_tag_key (tags[i]);
-      const FeuilletWpTerm *term;
-
-      /* Two spellings of one tag are one tag. */
-      if (key == NULL || !g_hash_table_add (seen, g_steal_pointer (&key)))
-        continue;
-
-      term = feuillet_push_find_term (site_tags, tags[i], FALSE);
-      if (term != NULL)
-        g_array_append_val (data->tag_ids, term->id);
-      else
-        g_ptr_array_add (data->missing_tags, feuillet_tag_normalize (tags[i]));
-    }
-
-  create_next_tag (g_steal_pointer (&task));
-}
-
-static void
-resolve_tags (GTask *task)
-{
-  PushData *data = g_task_get_task_data (task);
-  const char * const *tags = feuillet_article_get_tags (data->article);
-
-  /* No tags: the post's tags are left as they are. */
-  if (tags == NULL || tags[0] == NULL)
-    {
-      send_post (task);
-      return;
-    }
-
-  feuillet_wp_client_list_terms_async (data->client, "tags", g_task_get_cancellable (task),
-                                       on_tags_listed_cb, task);
-}
-
-static void
-on_categories_listed_cb (GObject      *source,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  PushData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) categories = NULL;
-  const char *category = feuillet_article_get_category (data->article);
-  const FeuilletWpTerm *term;
-
-  categories = feuillet_wp_client_list_terms_finish (FEUILLET_WP_CLIENT (source), result, &error);
-  if (categories == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  term = feuillet_push_find_term (categories, category, TRUE);
-  if (term == NULL)
-    {
-      g_task_return_new_error (task, FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_NOT_FOUND,
-                               /* Translators: the first %s is a category, the second a site's name. */
-                               _("There is no category “%s” on the site “%s”: nothing was sent; "
-                                 "create it on the site or change the article’s category"),
-                               category, data->site_name);
-      return;
-    }
-
-  data->category_id = term->id;
-  resolve_tags (g_steal_pointer (&task));
-}
-
-/* The category, then the tags, then the post. */
+/* The category and tags (feuillet-push-terms.c), then the images, then the post. */
 static void
 resolve_terms (GTask *task)
 {
   PushData *data = g_task_get_task_data (task);
-  const char *category = feuillet_article_get_category (data->article);
-  g_autofree char *key = category != NULL ? feuillet_tag_key (category) : NULL;
 
-  if (key == NULL)
+  feuillet_push_terms_resolve_async (data->store, data->client, data->site_name, data->article,
+                                     data->terms_refreshed, g_task_get_cancellable (task),
+                                     on_terms_resolved_cb, task);
+}
+
+static void
+on_update_outbox_listed_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PushData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  const FeuilletOutboxEntry *entry;
+
+  entries = feuillet_store_list_outbox_finish (FEUILLET_STORE (source), result, &error);
+  if (entries == NULL)
     {
-      resolve_tags (task);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  feuillet_wp_client_list_terms_async (data->client, "categories", g_task_get_cancellable (task),
-                                       on_categories_listed_cb, task);
+  /* An update went out, and what the site holds now is exactly what it carried: the site's
+   * change is ours, its answer lost on the way back. Not a conflict: the push goes on. */
+  entry = entries->len > 0 ? entries->pdata[0] : NULL;
+  if (entry != NULL && g_strcmp0 (entry->action, "update") == 0 && entry->sent != NULL &&
+      entry->fingerprint != NULL && g_ascii_strcasecmp (entry->site, data->site_name) == 0 &&
+      g_strcmp0 (entry->fingerprint, data->server_fingerprint) == 0)
+    {
+      g_debug ("Post %" G_GINT64_FORMAT " on %s holds the update of push %s, whose answer was lost",
+               feuillet_article_get_remote_id (data->article), data->site_name, entry->marker);
+      resolve_terms (g_steal_pointer (&task));
+      return;
+    }
+
+  g_task_return_new_error (task, FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_CONFLICT,
+                           /* Translators: %lld is the post's number on the site, the first %s the
+                            * site's name, the second a UTC date and time as WordPress gives it. */
+                           _("Post %lld on %s was changed on the site (%s UTC) since the last push: "
+                             "nothing was sent, so as not to overwrite it"),
+                           (long long) feuillet_article_get_remote_id (data->article), data->site_name,
+                           data->server_modified);
 }
 
 static void
@@ -683,6 +652,7 @@ on_current_cb (GObject      *source,
   const char *modified;
   const char *content;
   const char *base;
+  GCancellable *cancellable;
 
   answer = feuillet_wp_client_request_finish (FEUILLET_WP_CLIENT (source), result, &error);
   if (answer == NULL)
@@ -703,20 +673,21 @@ on_current_cb (GObject      *source,
 
   /* modified_gmt counts whole seconds: an edit in the same second as the last push is
    * still seen when it changed the text. The article keeps an empty base as NULL. */
-  if (g_strcmp0 (modified, feuillet_article_get_remote_modified (data->article)) != 0 ||
-      g_strcmp0 (content, base != NULL ? base : "") != 0)
+  if (g_strcmp0 (modified, feuillet_article_get_remote_modified (data->article)) == 0 &&
+      g_strcmp0 (content, base != NULL ? base : "") == 0)
     {
-      g_task_return_new_error (task, FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_CONFLICT,
-                               /* Translators: %lld is the post's number on the site, the first %s the
-                                * site's name, the second a UTC date and time as WordPress gives it. */
-                               _("Post %lld on %s was changed on the site (%s UTC) since the last push: "
-                                 "nothing was sent, so as not to overwrite it"),
-                               (long long) feuillet_article_get_remote_id (data->article), data->site_name,
-                               modified);
+      resolve_terms (g_steal_pointer (&task));
       return;
     }
 
-  resolve_terms (g_steal_pointer (&task));
+  /* Changed on the site: by the desk, or by an update of ours whose answer was lost. */
+  data->server_modified = g_strdup (modified);
+  data->server_fingerprint = post_fingerprint (object_get_string (object_get_object (post, "title"), "raw"),
+                                               object_get_string (object_get_object (post, "excerpt"), "raw"),
+                                               content);
+  cancellable = g_task_get_cancellable (task);
+  feuillet_store_list_outbox_async (data->store, data->id, cancellable, on_update_outbox_listed_cb,
+                                    g_steal_pointer (&task));
 }
 
 /* -- a create whose answer was lost -- */
@@ -770,7 +741,7 @@ on_candidates_cb (GObject      *source,
       return;
     }
 
-  body = feuillet_push_build_post (data->article, data->status, data->date);
+  body = build_body (data);
   now = body_fingerprint (body);
   posts = json_node_get_array (answer);
   for (guint i = 0; i < json_array_get_length (posts); i++)
@@ -829,7 +800,7 @@ on_user_cb (GObject      *source,
   query = g_string_new ("status=any&context=edit&per_page=20&orderby=date&order=desc");
   g_string_append_printf (query, "&author=%" G_GINT64_FORMAT "&modified_after=", user->id);
   g_string_append_uri_escaped (query, after_text, NULL, FALSE);
-  body = feuillet_push_build_post (data->article, data->status, data->date);
+  body = build_body (data);
   word = search_word (object_get_string (json_node_get_object (body), "title"));
   if (word != NULL)
     {
@@ -875,6 +846,76 @@ on_outbox_listed_cb (GObject      *source,
   feuillet_wp_client_check_credentials_async (data->client, cancellable, on_user_cb, g_steal_pointer (&task));
 }
 
+/* Create, or check the post on the site before updating it. */
+static void
+check_remote (GTask *task)
+{
+  PushData *data = g_task_get_task_data (task);
+  gint64 remote_id = feuillet_article_get_remote_id (data->article);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  if (remote_id <= 0)
+    {
+      data->route = g_strdup ("wp/v2/posts");
+      data->creating = TRUE;
+      feuillet_store_list_outbox_async (data->store, data->id, cancellable, on_outbox_listed_cb, task);
+      return;
+    }
+
+  data->route = g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT, remote_id);
+  feuillet_wp_client_request_async (data->client, "GET", data->route, "context=edit", NULL,
+                                    cancellable, on_current_cb, task);
+}
+
+static void
+on_media_prepared_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PushData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  data->media = feuillet_push_media_prepare_finish (result, &error);
+  if (data->media == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  check_remote (g_steal_pointer (&task));
+}
+
+static void
+on_sites_listed_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PushData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sites = NULL;
+  GCancellable *cancellable;
+
+  sites = feuillet_store_list_sites_finish (FEUILLET_STORE (source), result, &error);
+  if (sites == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  for (guint i = 0; i < sites->len; i++)
+    {
+      const FeuilletSite *site = sites->pdata[i];
+
+      if (g_ascii_strcasecmp (site->name, data->site_name) == 0)
+        data->signature = site->signature;
+    }
+
+  /* The images are read before anything is sent: a missing one stops the push here. */
+  cancellable = g_task_get_cancellable (task);
+  feuillet_push_media_prepare_async (data->store, data->site_name, data->article, cancellable,
+                                     on_media_prepared_cb, g_steal_pointer (&task));
+}
+
 static void
 on_loaded_cb (GObject      *source,
               GAsyncResult *result,
@@ -913,20 +954,8 @@ on_loaded_cb (GObject      *source,
       return;
     }
 
-  if (remote_id <= 0)
-    {
-      data->route = g_strdup ("wp/v2/posts");
-      data->creating = TRUE;
-      cancellable = g_task_get_cancellable (task);
-      feuillet_store_list_outbox_async (data->store, data->id, cancellable, on_outbox_listed_cb,
-                                        g_steal_pointer (&task));
-      return;
-    }
-
-  data->route = g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT, remote_id);
   cancellable = g_task_get_cancellable (task);
-  feuillet_wp_client_request_async (data->client, "GET", data->route, "context=edit", NULL,
-                                    cancellable, on_current_cb, g_steal_pointer (&task));
+  feuillet_store_list_sites_async (data->store, cancellable, on_sites_listed_cb, g_steal_pointer (&task));
 }
 
 void
@@ -1043,14 +1072,15 @@ on_queue_loaded_cb (GObject      *source,
       return;
     }
 
-  /* A create sent earlier to the same site, whose answer was not recorded: its time and
-   * fingerprint stay, for the lookup when it goes out again. */
-  in_flight = previous != NULL && g_strcmp0 (previous->action, "create") == 0 && previous->sent != NULL &&
+  /* A create or an update sent earlier to the same site, whose answer was not recorded:
+   * its time and fingerprint stay, so that the push that sends it later knows what it may
+   * find on the site (a post it created, a change of its own). */
+  entry.action = (char *) (feuillet_article_get_remote_id (article) > 0 ? "update" : "create");
+  in_flight = previous != NULL && g_strcmp0 (previous->action, entry.action) == 0 && previous->sent != NULL &&
               previous->fingerprint != NULL && g_ascii_strcasecmp (previous->site, data->site_name) == 0;
 
   entry.article_id = data->id;
   entry.site = data->site_name;
-  entry.action = (char *) (feuillet_article_get_remote_id (article) > 0 ? "update" : "create");
   entry.status = (char *) status_names[data->status];
   entry.date = data->date;
   entry.state = (char *) "queued";

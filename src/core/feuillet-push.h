@@ -21,17 +21,12 @@ const char *feuillet_push_status_to_string   (FeuilletPushStatus  status);
 gboolean    feuillet_push_status_from_string (const char         *string,
                                               FeuilletPushStatus *status);
 
-/* The JSON body of the post for @article (title, excerpt, content, status, slug, date_gmt). */
+/* The JSON body of the post for @article (title, excerpt, content, status, slug, date_gmt),
+ * its images as the article writes them and without a signature: a push adds the site's
+ * copies of the images and its signature setting (feuillet-push.c). */
 JsonNode   *feuillet_push_build_post         (FeuilletArticle    *article,
                                               FeuilletPushStatus  status,
                                               GDateTime          *date);
-
-/* The term of @terms (FeuilletWpTerm) that @name means: same name once NFC and case-folded,
- * HTML entities of the stored name decoded (feuillet-tags.c), or, with @match_slug, same
- * slug. NULL when there is none. */
-const FeuilletWpTerm *feuillet_push_find_term (GPtrArray  *terms,
-                                               const char *name,
-                                               gboolean    match_slug);
 
 /*
  * Pushes article @id of @store to the site @site_name that @client talks to (credentials and
@@ -43,7 +38,11 @@ const FeuilletWpTerm *feuillet_push_find_term (GPtrArray  *terms,
  * created when missing. @date (nullable) is the publication date, needed for
  * FEUILLET_PUSH_FUTURE. A create is recorded in the library's outbox before it is sent; when
  * its answer was lost, the next push finds the post on the site and updates it instead of
- * creating a second one (feuillet-push.c).
+ * creating a second one (feuillet-push.c). The article's local images are read before
+ * anything is sent (a missing or relative one is an error naming it) and uploaded to the
+ * site's media library once (feuillet-push-media.h); the featured image becomes the post's
+ * featured_media. When the site's signature setting is on, the post ends with the byline.
+ * An article without tags clears those of the post.
  */
 void             feuillet_push_async  (FeuilletStore       *store,
                                        FeuilletWpClient    *client,

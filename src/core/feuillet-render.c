@@ -589,6 +589,68 @@ enter_block (MD_BLOCKTYPE  type,
   return 0;
 }
 
+void
+feuillet_render_image_free (FeuilletRenderImage *image)
+{
+  if (image == NULL)
+    return;
+  g_free (image->source);
+  g_free (image->alt);
+  g_free (image->caption);
+  g_free (image->credit);
+  g_free (image);
+}
+
+/* An image as the Markdown gives it: its title split into the caption and, from the ©
+ * on, the credit, both set with the article's typography as the figure shows them. */
+static void
+image_init (Renderer            *self,
+            FeuilletRenderImage *image,
+            const char          *src,
+            const char          *alt,
+            const char          *title,
+            gboolean             figure)
+{
+  const char *credit = title != NULL ? g_utf8_strrchr (title, -1, 0xA9 /* © */) : NULL;
+  g_autofree char *caption = NULL;
+
+  caption = g_strndup (title != NULL ? title : "",
+                       credit != NULL ? (gsize) (credit - title) : (title != NULL ? strlen (title) : 0));
+  g_strchomp (caption);
+  image->source = (char *) src;
+  image->alt = (char *) alt;
+  image->caption = feuillet_typography_apply (self->options->typography, caption);
+  image->credit = credit != NULL ? feuillet_typography_apply (self->options->typography, credit) : NULL;
+  image->figure = figure;
+}
+
+static void
+image_clear (FeuilletRenderImage *image)
+{
+  g_clear_pointer (&image->caption, g_free);
+  g_clear_pointer (&image->credit, g_free);
+}
+
+/* Asks the lookup for the site's copy of @image: its id (0 when none) and address. */
+static guint64
+look_up_media (Renderer                   *self,
+               const FeuilletRenderImage  *image,
+               const char                **url)
+{
+  guint64 media_id = 0;
+
+  *url = image->source;
+  if (self->options->media_lookup == NULL)
+    return 0;
+  if (!self->options->media_lookup (image, &media_id, url, self->options->media_lookup_data) ||
+      media_id == 0 || *url == NULL)
+    {
+      *url = image->source;
+      return 0;
+    }
+  return media_id;
+}
+
 static void
 append_figure (Renderer   *self,
                const char *src,
@@ -596,12 +658,13 @@ append_figure (Renderer   *self,
                const char *title,
                gsize       source_offset)
 {
-  guint64 media_id = 0;
-  const char *credit = title != NULL ? g_utf8_strrchr (title, -1, 0xA9 /* © */) : NULL;
+  guint64 media_id;
+  FeuilletRenderImage image = { 0, };
+  const char *url;
   gboolean block_level = is_block_level (self);
 
-  if (self->options->media_lookup != NULL)
-    media_id = self->options->media_lookup (src, self->options->media_lookup_data);
+  image_init (self, &image, src, alt, title, TRUE);
+  media_id = look_up_media (self, &image, &url);
 
   if (writes_blocks (self))
     {
@@ -624,27 +687,20 @@ append_figure (Renderer   *self,
     }
 
   g_string_append (self->out, "<img");
-  append_attribute (self->out, "src", src);
+  append_attribute (self->out, "src", url);
   append_attribute (self->out, "alt", alt);
   if (media_id != 0)
     g_string_append_printf (self->out, " class=\"wp-image-%" G_GUINT64_FORMAT "\"", media_id);
   g_string_append (self->out, writes_blocks (self) ? "/>" : ">");
 
-  if (title != NULL && title[0] != '\0')
+  if (image.caption[0] != '\0' || image.credit != NULL)
     {
-      g_autofree char *caption = g_strndup (title, credit != NULL ? (gsize) (credit - title) : strlen (title));
-      g_autofree char *caption_set = NULL;
-
-      g_strchomp (caption);
-      caption_set = feuillet_typography_apply (self->options->typography, caption);
       g_string_append (self->out, writes_blocks (self) ? "<figcaption class=\"wp-element-caption\">" : "<figcaption>");
-      append_escaped (self->out, caption_set, strlen (caption_set), FALSE);
-      if (credit != NULL)
+      append_escaped (self->out, image.caption, strlen (image.caption), FALSE);
+      if (image.credit != NULL)
         {
-          g_autofree char *credit_set = feuillet_typography_apply (self->options->typography, credit);
-
-          g_string_append (self->out, caption[0] != '\0' ? " <span class=\"feuillet-credit\">" : "<span class=\"feuillet-credit\">");
-          append_escaped (self->out, credit_set, strlen (credit_set), FALSE);
+          g_string_append (self->out, image.caption[0] != '\0' ? " <span class=\"feuillet-credit\">" : "<span class=\"feuillet-credit\">");
+          append_escaped (self->out, image.credit, strlen (image.credit), FALSE);
           g_string_append (self->out, "</span>");
         }
       g_string_append (self->out, "</figcaption>");
@@ -652,6 +708,7 @@ append_figure (Renderer   *self,
   g_string_append (self->out, "</figure>");
   if (block_level)
     close_block_comment (self, "image");
+  image_clear (&image);
 }
 
 static gsize
@@ -911,12 +968,23 @@ leave_span (MD_SPANTYPE  type,
         return 0;
 
       /* Written inline now; a paragraph holding only this image rewrites it as a figure. */
-      g_string_append (self->out, "<img");
-      append_attribute (self->out, "src", self->image_src);
-      append_attribute (self->out, "alt", self->image_alt->str);
-      if (self->image_title[0] != '\0')
-        append_attribute (self->out, "title", self->image_title);
-      g_string_append (self->out, writes_blocks (self) ? "/>" : ">");
+      {
+        FeuilletRenderImage image = { 0, };
+        const char *url;
+        guint64 media_id;
+
+        image_init (self, &image, self->image_src, self->image_alt->str, self->image_title, FALSE);
+        media_id = look_up_media (self, &image, &url);
+        g_string_append (self->out, "<img");
+        append_attribute (self->out, "src", url);
+        append_attribute (self->out, "alt", self->image_alt->str);
+        if (self->image_title[0] != '\0')
+          append_attribute (self->out, "title", self->image_title);
+        if (media_id != 0)
+          g_string_append_printf (self->out, " class=\"wp-image-%" G_GUINT64_FORMAT "\"", media_id);
+        g_string_append (self->out, writes_blocks (self) ? "/>" : ">");
+        image_clear (&image);
+      }
       return 0;
     }
 
@@ -1099,4 +1167,121 @@ feuillet_render_article_body (FeuilletArticle      *article,
   const char *body = feuillet_article_get_body (article);
 
   return feuillet_render_markdown (body, strlen (body), format, &options);
+}
+
+/* Collects the images, as the renderer asks for them, answering that the site has none. */
+static gboolean
+collect_image (const FeuilletRenderImage  *image,
+               guint64                    *id,
+               const char                **url,
+               gpointer                    user_data)
+{
+  GPtrArray *images = user_data;
+  FeuilletRenderImage *copy = g_new0 (FeuilletRenderImage, 1);
+
+  copy->source = g_strdup (image->source);
+  copy->alt = g_strdup (image->alt);
+  copy->caption = g_strdup (image->caption);
+  copy->credit = g_strdup (image->credit);
+  copy->figure = image->figure;
+  g_ptr_array_add (images, copy);
+  return FALSE;
+}
+
+/**
+ * feuillet_render_list_images:
+ *
+ * Returns: (transfer container) (element-type FeuilletRenderImage): the images of @markdown
+ */
+GPtrArray *
+feuillet_render_list_images (const char         *markdown,
+                             gsize               length,
+                             FeuilletTypography  typography)
+{
+  GPtrArray *images = g_ptr_array_new_with_free_func ((GDestroyNotify) feuillet_render_image_free);
+  GPtrArray *figures = g_ptr_array_new_with_free_func ((GDestroyNotify) feuillet_render_image_free);
+  FeuilletRenderOptions options = { typography, collect_image, images };
+  g_autofree char *out = NULL;
+
+  g_return_val_if_fail (markdown != NULL || length == 0, NULL);
+
+  /* The same walk as the post's, so that what is uploaded is what the blocks show. An image
+   * alone in its paragraph is seen twice: inline first, then rewritten as a figure. */
+  out = feuillet_render_markdown (markdown, length, FEUILLET_RENDER_BLOCKS, &options);
+  for (guint i = 0; i < images->len; i++)
+    {
+      FeuilletRenderImage *image = images->pdata[i];
+      FeuilletRenderImage *next = i + 1 < images->len ? images->pdata[i + 1] : NULL;
+
+      if (!image->figure && next != NULL && next->figure && g_str_equal (image->source, next->source))
+        continue;
+      g_ptr_array_add (figures, g_steal_pointer (&images->pdata[i]));
+    }
+  g_ptr_array_unref (images);
+  return figures;
+}
+
+/**
+ * feuillet_render_signature:
+ *
+ * Returns: (transfer full): the signature paragraph, without a trailing newline
+ */
+char *
+feuillet_render_signature (const char           *byline,
+                           FeuilletRenderFormat  format,
+                           FeuilletTypography    typography)
+{
+  g_autofree char *set = NULL;
+  GString *out;
+
+  g_return_val_if_fail (byline != NULL, NULL);
+
+  set = feuillet_typography_apply (typography, byline);
+  g_strstrip (set);
+  out = g_string_new (NULL);
+  /* What WordPress's editor saves for a paragraph given the extra class "signature". */
+  if (format == FEUILLET_RENDER_BLOCKS)
+    g_string_append (out, "<!-- wp:paragraph {\"className\":\"signature\"} -->\n");
+  g_string_append (out, "<p class=\"signature\">");
+  append_escaped (out, set, strlen (set), FALSE);
+  g_string_append (out, "</p>");
+  if (format == FEUILLET_RENDER_BLOCKS)
+    g_string_append (out, "\n<!-- /wp:paragraph -->");
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * feuillet_render_article_post_content:
+ * @media_lookup: (nullable): the site's copies of the images
+ * @signature: whether the site signs its posts with the byline
+ *
+ * Returns: (transfer full): the post's content, as block markup
+ */
+char *
+feuillet_render_article_post_content (FeuilletArticle     *article,
+                                      FeuilletMediaLookup  media_lookup,
+                                      gpointer             media_lookup_data,
+                                      gboolean             signature)
+{
+  FeuilletRenderOptions options = { feuillet_render_article_typography (article), media_lookup, media_lookup_data };
+  const char *body;
+  const char *byline;
+  g_autofree char *signed_by = NULL;
+  g_autofree char *content = NULL;
+
+  g_return_val_if_fail (FEUILLET_IS_ARTICLE (article), NULL);
+
+  body = feuillet_article_get_body (article);
+  content = feuillet_render_markdown (body, strlen (body), FEUILLET_RENDER_BLOCKS, &options);
+  byline = feuillet_article_get_byline (article);
+  if (!signature || byline == NULL)
+    return g_steal_pointer (&content);
+  signed_by = g_strstrip (g_strdup (byline));
+  if (signed_by[0] == '\0')
+    return g_steal_pointer (&content);
+
+  g_clear_pointer (&signed_by, g_free);
+  signed_by = feuillet_render_signature (byline, FEUILLET_RENDER_BLOCKS, options.typography);
+  /* Blocks are separated by a blank line; the content ends with a newline. */
+  return g_strconcat (content, content[0] != '\0' ? "\n" : "", signed_by, "\n", NULL);
 }

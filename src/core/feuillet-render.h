@@ -17,9 +17,30 @@ typedef enum
   FEUILLET_RENDER_PREVIEW,
 } FeuilletRenderFormat;
 
-/* The id of an image already in the site's media library, 0 when it is not. */
-typedef guint64 (*FeuilletMediaLookup) (const char *source,
-                                        gpointer    user_data);
+/* An image of an article's body, as the Markdown writes it: `![alt](source "caption © credit")`. */
+typedef struct
+{
+  /* the address as written (a URL, a path) */
+  char *source;
+  char *alt;
+  /* with the typography of the text around it, the credit apart; "" when none */
+  char *caption;
+  /* from the © on, with typography; NULL when none */
+  char *credit;
+  /* alone in its paragraph: an image block of its own, with its caption (not inline) */
+  gboolean figure;
+} FeuilletRenderImage;
+
+void               feuillet_render_image_free       (FeuilletRenderImage         *image);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FeuilletRenderImage, feuillet_render_image_free)
+
+/* Whether @image is in the site's media library: if so, TRUE, its attachment id in @id and
+ * its address on the site in @url (owned by the lookup, valid during the render), which the
+ * block writes in place of the source. */
+typedef gboolean (*FeuilletMediaLookup) (const FeuilletRenderImage *image,
+                                         guint64                   *id,
+                                         const char               **url,
+                                         gpointer                   user_data);
 
 typedef struct
 {
@@ -33,9 +54,29 @@ char              *feuillet_render_markdown         (const char                 
                                                      FeuilletRenderFormat         format,
                                                      const FeuilletRenderOptions *options);
 
+/* Every image of @markdown, inline or alone, in order, each as often as it appears: a
+ * GPtrArray of FeuilletRenderImage, their caption and credit with @typography. */
+GPtrArray         *feuillet_render_list_images      (const char                  *markdown,
+                                                     gsize                        length,
+                                                     FeuilletTypography           typography);
+
 FeuilletTypography feuillet_render_article_typography (FeuilletArticle           *article);
 char              *feuillet_render_article_body     (FeuilletArticle             *article,
                                                      FeuilletRenderFormat         format);
+
+/* @byline as the post's last block, a paragraph of class "signature", with @typography:
+ * block markup (FEUILLET_RENDER_BLOCKS) or HTML. */
+char              *feuillet_render_signature        (const char                  *byline,
+                                                     FeuilletRenderFormat         format,
+                                                     FeuilletTypography           typography);
+
+/* @article's body as WordPress block markup for a site: images found by @media_lookup
+ * (nullable) point to the site's copy; with @signature, and when the article has a byline,
+ * it ends with the signature paragraph. */
+char              *feuillet_render_article_post_content (FeuilletArticle         *article,
+                                                         FeuilletMediaLookup      media_lookup,
+                                                         gpointer                 media_lookup_data,
+                                                         gboolean                 signature);
 
 typedef enum
 {

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "feuillet-tags.h"
 
 /*
@@ -76,4 +78,46 @@ feuillet_tag_key (const char *name)
 
   folded = g_utf8_casefold (normalized, -1);
   return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
+}
+
+/**
+ * feuillet_tag_from_wordpress:
+ * @name: a term's name as WordPress stores and gives it
+ *
+ * WordPress stores a term's name with &, <, >, " and ' escaped (sanitize_term_field):
+ * "Sports &amp; loisirs". This is the name as a person wrote it.
+ *
+ * Returns: (transfer full): @name with those five escapes decoded
+ */
+char *
+feuillet_tag_from_wordpress (const char *name)
+{
+  static const struct { const char *entity; char c; } entities[] = {
+    { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' }, { "&#039;", '\'' }, { "&#39;", '\'' },
+  };
+  GString *out;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  out = g_string_sized_new (strlen (name));
+  for (const char *p = name; *p != '\0';)
+    {
+      gboolean replaced = FALSE;
+
+      if (*p == '&')
+        {
+          for (guint i = 0; i < G_N_ELEMENTS (entities) && !replaced; i++)
+            {
+              if (g_str_has_prefix (p, entities[i].entity))
+                {
+                  g_string_append_c (out, entities[i].c);
+                  p += strlen (entities[i].entity);
+                  replaced = TRUE;
+                }
+            }
+        }
+      if (!replaced)
+        g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
 }

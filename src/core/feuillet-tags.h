@@ -7,5 +7,6 @@ G_BEGIN_DECLS
 
 char *feuillet_tag_normalize (const char *name);
 char *feuillet_tag_key       (const char *name);
+char *feuillet_tag_from_wordpress (const char *name);
 
 G_END_DECLS

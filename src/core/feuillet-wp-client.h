@@ -117,6 +117,41 @@ gint64            feuillet_wp_client_create_tag_finish       (FeuilletWpClient  
                                                               GAsyncResult         *result,
                                                               GError              **error);
 
+/* A file in the site's media library: the attachment's id and its address (source_url). */
+typedef struct
+{
+  gint64  id;
+  char   *source_url;
+} FeuilletWpMedium;
+
+#define FEUILLET_TYPE_WP_MEDIUM (feuillet_wp_medium_get_type ())
+GType             feuillet_wp_medium_get_type                (void) G_GNUC_CONST;
+FeuilletWpMedium *feuillet_wp_medium_copy                    (const FeuilletWpMedium *medium);
+void              feuillet_wp_medium_free                    (FeuilletWpMedium       *medium);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FeuilletWpMedium, feuillet_wp_medium_free)
+
+/* Uploads @contents, the bytes of the file @file_name (a name or path: its base name is
+ * sent, made ASCII), to the site's media library (WORDPRESS.md, "Media"), with its
+ * @content_type (nullable: guessed from the name and bytes), @alt_text and @caption
+ * (nullable). Errors name the file (feuillet_wp_error_new_from_upload). */
+void              feuillet_wp_client_upload_media_async      (FeuilletWpClient     *self,
+                                                              GBytes               *contents,
+                                                              const char           *file_name,
+                                                              const char           *content_type,
+                                                              const char           *alt_text,
+                                                              const char           *caption,
+                                                              GCancellable         *cancellable,
+                                                              GAsyncReadyCallback   callback,
+                                                              gpointer              user_data);
+FeuilletWpMedium *feuillet_wp_client_upload_media_finish     (FeuilletWpClient     *self,
+                                                              GAsyncResult         *result,
+                                                              GError              **error);
+
+/* @file_name's base name as the ASCII file name of a Content-Disposition header: accents
+ * transliterated, runs of anything but letters, digits and "_" made one "-", the extension
+ * kept ("image" when nothing is left of the name). */
+char             *feuillet_wp_media_file_name                (const char           *file_name);
+
 /* The URL of @route (such as "wp/v2/posts/12") under @rest_root, with @query (already
  * escaped, such as "context=edit&per_page=100", or NULL) — for pretty roots (…/wp-json/)
  * and ?rest_route= roots alike (WORDPRESS.md, "Discovery"). */

@@ -188,6 +188,60 @@ feuillet_wp_error_new_from_response (guint   status,
 }
 
 /**
+ * feuillet_wp_error_new_from_upload:
+ * @status: the HTTP status, 4xx or 5xx
+ * @body: (nullable): the body of the answer
+ * @file_name: the file that was being uploaded, for the message
+ *
+ * Names the file and the problem, then quotes the server. PHP drops a body larger than its
+ * post_max_size before WordPress sees it, so a file too large for the site arrives as "no
+ * data" (rest_upload_no_data) rather than as a 413 (WORDPRESS.md, "Media").
+ */
+GError *
+feuillet_wp_error_new_from_upload (guint       status,
+                                   GBytes     *body,
+                                   const char *file_name)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) plain = NULL;
+  gboolean is_wordpress;
+
+  g_return_val_if_fail (file_name != NULL, NULL);
+
+  is_wordpress = parse_wordpress_error (body, &code, &message);
+  if (status == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE ||
+      (is_wordpress && g_str_equal (code, "rest_upload_no_data")))
+    {
+      if (is_wordpress)
+        /* Translators: the first %s is a file name, the second WordPress's error code (kept as
+         * is), the third the server's own message. */
+        return g_error_new (FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_TOO_LARGE,
+                            _("The file “%s” is too large for the site (%s: “%s”)"),
+                            file_name, code, message);
+      /* Translators: %s is a file name, %u an HTTP status code such as 413. */
+      return g_error_new (FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_TOO_LARGE,
+                          _("The file “%s” is too large for the site (HTTP error %u)"),
+                          file_name, status);
+    }
+
+  /* What wp_handle_sideload() refused: the type above all ("Sorry, you are not allowed to
+   * upload this file type."), the server's message says which. */
+  if (is_wordpress && (g_str_equal (code, "rest_upload_sideload_error") ||
+                       g_str_equal (code, "rest_upload_unknown_error")))
+    /* Translators: the first %s is a file name, the second WordPress's error code (kept as
+     * is), the third the server's own message. */
+    return g_error_new (FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_UNSUPPORTED_MEDIA,
+                        _("The site does not accept the file “%s” (%s: “%s”)"),
+                        file_name, code, message);
+
+  plain = feuillet_wp_error_new_from_response (status, body);
+  /* Translators: the first %s is a file name, the second what went wrong, as a sentence. */
+  return g_error_new (FEUILLET_WP_ERROR, plain->code, _("Could not upload the file “%s”: %s"),
+                      file_name, plain->message);
+}
+
+/**
  * feuillet_wp_error_new_from_transport:
  * @error: what GIO or libsoup reported
  * @host: the host the request went to, for the message

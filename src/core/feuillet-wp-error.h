@@ -27,12 +27,18 @@ typedef enum
   FEUILLET_WP_ERROR_TLS,                       /* certificate or TLS handshake */
   FEUILLET_WP_ERROR_INSECURE,                  /* a password over plain http to another host */
   FEUILLET_WP_ERROR_CONFLICT,                  /* the post changed on the server since the last push */
+  FEUILLET_WP_ERROR_UNSUPPORTED_MEDIA,         /* a file type the site does not take */
 } FeuilletWpError;
 
 GQuark  feuillet_wp_error_quark             (void);
 
 GError *feuillet_wp_error_new_from_response (guint          status,
                                              GBytes        *body);
+/* A refused upload of the file @file_name: too large for the site (413, or the body that
+ * PHP dropped, rest_upload_no_data), a type it does not take, or anything else. */
+GError *feuillet_wp_error_new_from_upload   (guint          status,
+                                             GBytes        *body,
+                                             const char    *file_name);
 GError *feuillet_wp_error_new_from_transport (const GError *error,
                                               const char   *host);
 

@@ -88,25 +88,94 @@ test_blocks (void)
                   "<!-- wp:html -->\n<div>brut</div>\n<!-- /wp:html -->\n");
 }
 
-static guint64
-lookup_media (const char *source,
-              gpointer    user_data)
+static gboolean
+lookup_media (const FeuilletRenderImage  *image,
+              guint64                    *id,
+              const char                **url,
+              gpointer                    user_data)
 {
-  return g_str_equal (source, "https://site/photo.jpg") ? 42 : 0;
+  if (!g_str_equal (image->source, "/home/claire/photo.jpg"))
+    return FALSE;
+  *id = 42;
+  *url = "https://site/wp-content/uploads/photo.jpg";
+  return TRUE;
 }
 
-/* An image already in the site's media library is referenced by its id. */
+/* An image already in the site's media library is referenced by its id and the site's
+ * address; the local path goes nowhere. */
 static void
 test_media_id (void)
 {
   FeuilletRenderOptions options = { FEUILLET_TYPOGRAPHY_NONE, lookup_media, NULL };
-  const char *markdown = "![A](https://site/photo.jpg)";
+  const char *markdown = "![A](/home/claire/photo.jpg)\n\nTexte ![B](/home/claire/photo.jpg) et ![C](/tmp/autre.jpg).";
   g_autofree char *out = feuillet_render_markdown (markdown, strlen (markdown), FEUILLET_RENDER_BLOCKS, &options);
+  g_autofree char *preview = feuillet_render_markdown (markdown, strlen (markdown), FEUILLET_RENDER_HTML, NULL);
 
   g_assert_cmpstr (out, ==,
                    "<!-- wp:image {\"id\":42,\"sizeSlug\":\"large\",\"linkDestination\":\"none\"} -->\n"
-                   "<figure class=\"wp-block-image size-large\"><img src=\"https://site/photo.jpg\" alt=\"A\" "
-                   "class=\"wp-image-42\"/></figure>\n<!-- /wp:image -->\n");
+                   "<figure class=\"wp-block-image size-large\"><img src=\"https://site/wp-content/uploads/photo.jpg\" alt=\"A\" "
+                   "class=\"wp-image-42\"/></figure>\n<!-- /wp:image -->\n\n"
+                   "<!-- wp:paragraph -->\n<p>Texte <img src=\"https://site/wp-content/uploads/photo.jpg\" alt=\"B\" "
+                   "class=\"wp-image-42\"/> et <img src=\"/tmp/autre.jpg\" alt=\"C\"/>.</p>\n<!-- /wp:paragraph -->\n");
+  /* Without a lookup (the preview, an export), the images stay where they are. */
+  g_assert_nonnull (strstr (preview, "<img src=\"/home/claire/photo.jpg\" alt=\"A\">"));
+}
+
+/* The images the push uploads: each once per place, alone or inline, caption and credit
+ * apart and set like the text. */
+static void
+test_list_images (void)
+{
+  const char *markdown = "# Titre\n\n![La cathédrale](/img/a.jpg \"Vue du parvis : l'aube © Claire Martin\")\n\n"
+                         "Un texte ![icône](b.png) et `![pas une image](c.jpg)`.\n\n"
+                         "![Encore](/img/a.jpg)\n\n![](https://example.org/d.jpg \"© AFP\")\n";
+  g_autoptr(GPtrArray) images = feuillet_render_list_images (markdown, strlen (markdown), FEUILLET_TYPOGRAPHY_FRENCH);
+  FeuilletRenderImage *image;
+
+  g_assert_cmpuint (images->len, ==, 4);
+  image = images->pdata[0];
+  g_assert_cmpstr (image->source, ==, "/img/a.jpg");
+  g_assert_cmpstr (image->alt, ==, "La cathédrale");
+  g_assert_cmpstr (image->caption, ==, "Vue du parvis" NBSP ": l’aube");
+  g_assert_cmpstr (image->credit, ==, "© Claire Martin");
+  g_assert_true (image->figure);
+  image = images->pdata[1];
+  g_assert_cmpstr (image->source, ==, "b.png");
+  g_assert_cmpstr (image->caption, ==, "");
+  g_assert_null (image->credit);
+  g_assert_false (image->figure);
+  image = images->pdata[2];
+  g_assert_cmpstr (image->source, ==, "/img/a.jpg");
+  g_assert_cmpstr (image->alt, ==, "Encore");
+  image = images->pdata[3];
+  g_assert_cmpstr (image->source, ==, "https://example.org/d.jpg");
+  g_assert_cmpstr (image->caption, ==, "");
+  g_assert_cmpstr (image->credit, ==, "© AFP");
+}
+
+/* The site's signature setting: the byline as the post's last paragraph, set like the text. */
+static void
+test_signature (void)
+{
+  g_autoptr(FeuilletArticle) article = feuillet_article_new ();
+  g_autofree char *signed_content = NULL;
+  g_autofree char *unsigned_content = NULL;
+  g_autofree char *no_byline = NULL;
+
+  feuillet_article_set_body (article, "Le texte.");
+  feuillet_article_set_language (article, "fr");
+  no_byline = feuillet_render_article_post_content (article, NULL, NULL, TRUE);
+  g_assert_cmpstr (no_byline, ==, "<!-- wp:paragraph -->\n<p>Le texte.</p>\n<!-- /wp:paragraph -->\n");
+
+  feuillet_article_set_byline (article, "Claire Martin, à Épinal : <correspondante>");
+  signed_content = feuillet_render_article_post_content (article, NULL, NULL, TRUE);
+  unsigned_content = feuillet_render_article_post_content (article, NULL, NULL, FALSE);
+  g_assert_cmpstr (signed_content, ==,
+                   "<!-- wp:paragraph -->\n<p>Le texte.</p>\n<!-- /wp:paragraph -->\n\n"
+                   "<!-- wp:paragraph {\"className\":\"signature\"} -->\n"
+                   "<p class=\"signature\">Claire Martin, à Épinal" NBSP ": &lt;correspondante&gt;</p>\n"
+                   "<!-- /wp:paragraph -->\n");
+  g_assert_cmpstr (unsigned_content, ==, no_byline);
 }
 
 /* Typography sets prose, and leaves code, URLs, attributes and raw HTML as typed. */
@@ -248,6 +317,8 @@ main (int    argc,
   g_test_add_func ("/render/html", test_html);
   g_test_add_func ("/render/blocks", test_blocks);
   g_test_add_func ("/render/media-id", test_media_id);
+  g_test_add_func ("/render/list-images", test_list_images);
+  g_test_add_func ("/render/signature", test_signature);
   g_test_add_func ("/render/typography-on-text-only", test_typography_on_text_only);
   g_test_add_func ("/render/typography-across-markup", test_typography_across_markup);
   g_test_add_func ("/render/unsafe-urls", test_unsafe_urls);

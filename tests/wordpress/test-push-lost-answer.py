@@ -3,11 +3,13 @@
 """feuillet-cli push when the answer to the create is lost (DESIGN.md, invariant 4: "a push is
 never duplicated, even when the connection breaks after the server has acted"): the next push
 finds the post that was created and makes it the article's, rather than creating a second one.
+And when the answer to an update is lost: the next push knows the change it finds on the site
+for its own, not for the desk's (no false conflict), and still stops for a change of the desk's.
 
 A real server cannot be made to act and then lose its answer on demand, so a small proxy on
 127.0.0.1 stands between feuillet-cli and the sandbox: it forwards every request to WordPress,
-but for the first POST to wp/v2/posts it reads WordPress's whole answer (the post exists by
-then) and closes the client's connection without sending it."""
+but for the first POST to wp/v2/posts (or to wp/v2/posts/ID) it reads WordPress's whole answer
+(the post exists or changed by then) and closes the client's connection without sending it."""
 
 import base64
 import http.client
@@ -31,23 +33,38 @@ NO_BUS = "unix:path=/nonexistent/feuillet-test-no-session-bus"
 TITLE = "Réponse perdue au conseil municipal"
 
 
+def post_route(method, path):
+    """The route of a POST (/wp-json/… or ?rest_route=…), None for other methods."""
+    if method != "POST":
+        return None
+    url = urllib.parse.urlsplit(path)
+    return urllib.parse.parse_qs(url.query).get("rest_route", [url.path])[0].rstrip("/")
+
+
 def is_create(method, path):
     """POST /wp-json/wp/v2/posts, or the same through ?rest_route=."""
-    if method != "POST":
-        return False
-    url = urllib.parse.urlsplit(path)
-    route = urllib.parse.parse_qs(url.query).get("rest_route", [url.path])[0]
-    return route.rstrip("/").endswith("/wp/v2/posts")
+    route = post_route(method, path)
+    return route is not None and route.endswith("/wp/v2/posts")
+
+
+def is_update(method, path):
+    """POST /wp-json/wp/v2/posts/ID."""
+    route = post_route(method, path)
+    return route is not None and route.rsplit("/", 1)[0].endswith("/wp/v2/posts") and \
+        route.rsplit("/", 1)[1].isdigit()
 
 
 class LosingProxy:
-    """Forwards to @upstream (host:port); drops the answer of the first create."""
+    """Forwards to @upstream (host:port); drops the answer of the first request @drops says
+    (the first create by default)."""
 
-    def __init__(self, upstream):
+    def __init__(self, upstream, drops=is_create):
         proxy = self
         self.upstream = upstream
+        self.drops = drops
         self.dropped = 0
         self.creates = 0
+        self.updates = 0
         self.lock = threading.Lock()
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -65,9 +82,14 @@ class LosingProxy:
                 data = answer.read()
                 upstream.close()
 
+                if is_update(self.command, self.path):
+                    with proxy.lock:
+                        proxy.updates += 1
                 if is_create(self.command, self.path):
                     with proxy.lock:
                         proxy.creates += 1
+                if proxy.drops(self.command, self.path):
+                    with proxy.lock:
                         drop = proxy.dropped == 0
                         if drop:
                             proxy.dropped += 1
@@ -115,6 +137,12 @@ class LostAnswerTestCase(unittest.TestCase):
         self.library = os.path.join(self.tmp.name, "library.db")
         self.proxy = LosingProxy(self.wordpress.host).start()
 
+    def lose_updates(self):
+        """From now on the proxy drops the answer of the next update instead."""
+        self.proxy.stop()
+        self.proxy = LosingProxy(self.wordpress.host, drops=is_update).start()
+        self.through_proxy()
+
     def tearDown(self):
         self.proxy.stop()
         self.tmp.cleanup()
@@ -134,9 +162,23 @@ class LostAnswerTestCase(unittest.TestCase):
         address into the REST root it advertises, which the proxy leaves as it is."""
         with sqlite3.connect(self.library) as db:
             (rest_root,) = db.execute("SELECT rest_root FROM sites WHERE name = 'vosges'").fetchone()
-            self.assertTrue(rest_root.startswith(self.wordpress.url), rest_root)
+            if not rest_root.startswith(self.wordpress.url):
+                rest_root = self.wordpress.url + rest_root[rest_root.index("/", len("http://")):]
             db.execute("UPDATE sites SET rest_root = ? WHERE name = 'vosges'",
                        (self.proxy.url + rest_root[len(self.wordpress.url):],))
+
+    def rest(self, route, body=None):
+        """The sandbox's REST API, directly, as the desk."""
+        pair = f"{self.wordpress.user}:{self.wordpress.application_password}".encode()
+        headers = {"Authorization": "Basic " + base64.b64encode(pair).decode()}
+        data = None
+        if body is not None:
+            data = json.dumps(body).encode()
+            headers["Content-Type"] = "application/json"
+        request = urllib.request.Request(f"{self.wordpress.url}/?rest_route=/wp/v2/{route}", data=data,
+                                         headers=headers)
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return json.load(answer)
 
     def posts_titled(self, title):
         """The site's posts (any status) with that title, asked of the sandbox directly."""
@@ -183,6 +225,57 @@ class LostAnswerTestCase(unittest.TestCase):
         self.assert_exit(self.run_cli("push", article), 0)
         self.assertEqual(self.proxy.creates, 1)
         self.assertEqual(len(self.posts_titled(TITLE)), 1)
+
+
+    def pushed_article(self, title):
+        self.assert_exit(self.run_cli("site", "add", "vosges", "--url", self.wordpress.url,
+                                      "--user", self.wordpress.user), 0)
+        result = self.run_cli("new", "--title", title, "--body-file", "-", "--lang", "fr")
+        self.assert_exit(result, 0)
+        article = result.stdout.decode().strip()
+        first = self.run_cli("push", article, "--json")
+        self.assert_exit(first, 0)
+        return article, json.loads(first.stdout)["remote_id"]
+
+    def edit_body(self, article, text):
+        result = subprocess.run([CLI, "--library", self.library, "edit", article, "--body-file", "-"],
+                                input=text.encode(), capture_output=True, timeout=60)
+        self.assert_exit(result, 0)
+
+    def test_lost_update_is_not_a_conflict(self):
+        title = TITLE + " et sa mise à jour"
+        article, remote_id = self.pushed_article(title)
+        self.lose_updates()
+        self.edit_body(article, "Le conseil a voté le budget à l’unanimité.\n")
+        lost = self.run_cli("push", article)
+        self.assert_exit(lost, 1, 5)
+        self.assertEqual(self.proxy.dropped, 1)
+        # The site has the new text; the library still has the old base.
+        self.assertIn("unanimité", self.rest(f"posts/{remote_id}&context=edit")["content"]["raw"])
+
+        # Not the desk's change but ours: the push goes on, to the same post.
+        again = self.run_cli("push", article, "--json", "--as", "pending")
+        self.assert_exit(again, 0)
+        self.assertEqual(json.loads(again.stdout)["remote_id"], remote_id)
+        post = self.rest(f"posts/{remote_id}&context=edit")
+        self.assertEqual(post["status"], "pending")
+        self.assertIn("unanimité", post["content"]["raw"])
+        self.assertEqual(len(self.posts_titled(title)), 1)
+        with sqlite3.connect(self.library) as db:
+            self.assertEqual(db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0], 0)
+
+    def test_lost_update_then_desk_edit_is_a_conflict(self):
+        article, remote_id = self.pushed_article(TITLE + " puis le desk")
+        self.lose_updates()
+        self.edit_body(article, "Le conseil a voté le budget.\n")
+        self.assert_exit(self.run_cli("push", article), 1, 5)
+        # The desk edits the post after the lost update: that change is not ours.
+        self.rest(f"posts/{remote_id}", {"content": "<!-- wp:paragraph -->\n<p>Texte du desk.</p>\n"
+                                                    "<!-- /wp:paragraph -->"})
+        conflict = self.run_cli("push", article)
+        self.assert_exit(conflict, 3)
+        self.assertIn(str(remote_id), conflict.stderr.decode())
+        self.assertIn("Texte du desk", self.rest(f"posts/{remote_id}&context=edit")["content"]["raw"])
 
 
 if __name__ == "__main__":

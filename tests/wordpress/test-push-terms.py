@@ -7,6 +7,7 @@ tags, created when missing and never duplicated, found on any page of the site's
 import base64
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -180,6 +181,35 @@ class PushTermsTestCase(unittest.TestCase):
         pushed = self.push(id)
         self.assertEqual(self.post(pushed["remote_id"])["tags"], [int(wanted[0])])
         self.assertEqual(self.tags_named("Commune 104"), wanted)
+
+    def test_tags_kept_in_the_library(self):
+        """A push's tags are kept in the library's copy of the site's terms: the next push
+        knows them without listing the site's tags."""
+        self.push(self.new_article("--tag", "Gérardmer", "--tag", "Lac"))
+        with sqlite3.connect(self.library) as db:
+            cached = {name for (name,) in db.execute(
+                "SELECT name FROM site_terms WHERE site = 'vosges' AND taxonomy = 'post_tag'")}
+        self.assertLessEqual({"Gérardmer", "Lac"}, cached)
+
+    def test_tag_deleted_on_the_site(self):
+        """The desk deletes a tag the library's copy still has: WordPress drops the unknown id
+        without a word, Feuillet sees it in the answer, fetches the terms again and sends the
+        post once more, to the same post, with the tag made anew."""
+        first = self.push(self.new_article("--tag", "Éphémère"))
+        (old_id,) = self.post(first["remote_id"])["tags"]
+        request = urllib.request.Request(
+            f"{self.wordpress.url}/?rest_route=/wp/v2/tags/{old_id}&force=true", method="DELETE",
+            headers={"Authorization": "Basic " + base64.b64encode(
+                f"{self.wordpress.user}:{self.wordpress.application_password}".encode()).decode()})
+        urllib.request.urlopen(request, timeout=30).close()
+        self.assertEqual(self.tags_named("Éphémère"), [])
+        before = self.count_posts()
+
+        second = self.push(self.new_article("--tag", "Éphémère"))
+        self.assertEqual(self.count_posts(), before + 1)
+        new_ids = self.post(second["remote_id"])["tags"]
+        self.assertEqual(self.tag_names(new_ids), ["Éphémère"])
+        self.assertNotEqual(new_ids, [old_id])
 
     def test_term_exists_is_the_existing_tag(self):
         # Another client creates the tag after Feuillet read the list: a must-use plugin hides

@@ -55,9 +55,9 @@ class SitesTestCase(unittest.TestCase):
         return subprocess.run([CLI, "--library", self.library, *args], input=stdin,
                               capture_output=True, env=env, timeout=120)
 
-    def add(self, name, password=None, url=None):
+    def add(self, name, password=None, url=None, options=()):
         return self.run_cli("site", "add", name, "--url", url or self.wordpress.url,
-                            "--user", self.wordpress.user,
+                            "--user", self.wordpress.user, *options,
                             password=password or self.wordpress.application_password)
 
     def assert_exit(self, result, code):
@@ -102,6 +102,7 @@ class SitesTest(SitesTestCase):
         self.assertEqual(site["url"], self.wordpress.url)
         self.assertEqual(site["user"], self.wordpress.user)
         self.assertEqual(site["rest_root"], self.wordpress.url + "/wp-json/")
+        self.assertIs(site["signature"], False)
         self.assertNotIn("password", json.dumps(site))
         self.assert_password_nowhere(password, added.stdout, added.stderr, listed.stdout)
 
@@ -143,6 +144,34 @@ class SitesTest(SitesTestCase):
         self.assert_exit(self.run_cli("site", "remove", "le vosgien", password="unused"), 0)
         self.assertEqual(self.sites(), [])
         self.assert_exit(self.run_cli("site", "remove", "Le Vosgien", password="unused"), 1)
+
+    def test_signature(self):
+        """--signature at site add, then site signature NAME on|off; site list --json says
+        which."""
+        self.assert_exit(self.add("Vosges Matin", options=["--signature"]), 0)
+        self.assert_exit(self.add("Le Vosgien"), 0)
+        self.assertEqual({site["name"]: site["signature"] for site in self.sites()},
+                         {"Vosges Matin": True, "Le Vosgien": False})
+
+        off = self.run_cli("site", "signature", "vosges matin", "off")
+        self.assert_exit(off, 0)
+        self.assertIn(b"not signed", off.stdout)
+        self.assert_exit(self.run_cli("site", "signature", "Le Vosgien", "on"), 0)
+        self.assertEqual({site["name"]: site["signature"] for site in self.sites()},
+                         {"Vosges Matin": False, "Le Vosgien": True})
+
+        # A site that is not there, and a setting that is neither on nor off: nothing changes.
+        self.assert_exit(self.run_cli("site", "signature", "Ailleurs", "on"), 1)
+        self.assert_exit(self.run_cli("site", "signature", "Le Vosgien", "yes"), 2)
+        self.assert_exit(self.run_cli("site", "signature", "Le Vosgien"), 2)
+        self.assertEqual({site["name"]: site["signature"] for site in self.sites()},
+                         {"Vosges Matin": False, "Le Vosgien": True})
+
+    def test_signature_kept_when_renamed(self):
+        self.assert_exit(self.add("Vosges Matin", options=["--signature"]), 0)
+        self.assert_exit(self.run_cli("site", "rename", "Vosges Matin", "Le Vosgien"), 0)
+        [site] = self.sites()
+        self.assertEqual((site["name"], site["signature"]), ("Le Vosgien", True))
 
 
 # Inside a D-Bus session of its own: an unlocked gnome-keyring, then the commands given.

@@ -28,6 +28,18 @@ import urllib.error
 import urllib.request
 
 WORDPRESS_TREE = os.environ.get("FEUILLET_WORDPRESS_TREE", "/usr/share/wordpress")
+
+
+def wordpress_tree():
+    """The WordPress to run: Debian 13's, or with FEUILLET_WORDPRESS_RELEASE=older the oldest
+    release Feuillet supports (5.7, Debian 11's; build-aux/dev fetches it for the tests)."""
+    if os.environ.get("FEUILLET_WORDPRESS_RELEASE") != "older":
+        return WORDPRESS_TREE
+    tree = os.environ.get("FEUILLET_OLDER_WORDPRESS_TREE", "")
+    if not os.path.isfile(os.path.join(tree, "wp-includes", "version.php")):
+        raise RuntimeError("no older WordPress at FEUILLET_OLDER_WORDPRESS_TREE "
+                           f"({tree!r}): run the tests with build-aux/dev test, which fetches it")
+    return tree
 USER = "redaction"
 PASSWORD = "Feuillet-sandbox-only"
 
@@ -48,6 +60,8 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
 define('WP_HTTP_BLOCK_EXTERNAL', true);
 define('FS_METHOD', 'direct');
 define('WP_DEBUG', false);
+// PHP 8.1 made mysqli throw; WordPress before 6.1 expects it quiet (older sites' tests).
+mysqli_report(MYSQLI_REPORT_OFF);
 {salts}
 $table_prefix = 'wp_';
 if (!defined('ABSPATH')) {{
@@ -140,7 +154,7 @@ class WordPressSandbox:
 
     def _make_docroot(self):
         self.docroot = os.path.join(self.directory, "www")
-        shutil.copytree(WORDPRESS_TREE, self.docroot, symlinks=True,
+        shutil.copytree(wordpress_tree(), self.docroot, symlinks=True,
                         ignore=shutil.ignore_patterns("wp-config.php"))
         salts = "\n".join(f"define('{name}', '{secrets.token_hex(32)}');" for name in (
             "AUTH_KEY", "SECURE_AUTH_KEY", "LOGGED_IN_KEY", "NONCE_KEY",
@@ -148,6 +162,15 @@ class WordPressSandbox:
         with open(os.path.join(self.docroot, "wp-config.php"), "w") as f:
             f.write(CONFIG.format(socket=self.socket, url=self.url, salts=salts))
         os.makedirs(os.path.join(self.docroot, "wp-content", "uploads"), exist_ok=True)
+
+    @property
+    def version(self):
+        """The WordPress release running, as wp-includes/version.php says."""
+        with open(os.path.join(self.docroot, "wp-includes", "version.php")) as f:
+            for line in f:
+                if line.startswith("$wp_version"):
+                    return line.split("'")[1]
+        return None
 
     def _install(self):
         script = os.path.join(self.docroot, "feuillet-install.php")
@@ -181,6 +204,8 @@ class WordPressSandbox:
         try:
             self._start_database()
             self._make_docroot()
+            if os.environ.get("FEUILLET_WORDPRESS_RELEASE") == "older" and not self.version.startswith("5."):
+                raise RuntimeError(f"asked for an older WordPress, found {self.version}")
             self._install()
             self._serve()
         except BaseException:
@@ -219,7 +244,7 @@ class WordPressSandbox:
 def main():
     started = time.monotonic()
     with WordPressSandbox() as wordpress:
-        print(f"WordPress is running at {wordpress.url} (ready in {time.monotonic() - started:.1f} s)")
+        print(f"WordPress {wordpress.version} is running at {wordpress.url} (ready in {time.monotonic() - started:.1f} s)")
         print(f"  user:                 {wordpress.user}")
         print(f"  application password: {wordpress.application_password}")
         print(f"  (web sign-in: {wordpress.url}/wp-admin/ with password {wordpress.password})")
