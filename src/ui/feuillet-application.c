@@ -6,7 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "feuillet-application.h"
+#include "feuillet-outbox-sender.h"
 #include "feuillet-preferences-dialog.h"
+#include "feuillet-site-authorization.h"
+#include "feuillet-site-dialog.h"
 #include "feuillet-stall-probe.h"
 #include "feuillet-window.h"
 
@@ -14,9 +17,14 @@ struct _FeuilletApplication
 {
   AdwApplication parent_instance;
 
+  /* borrowed: weak pointer */
+  FeuilletSiteDialog *authorization_waiter;
+
   /* owned */
   char          *library;
   FeuilletStore *store;
+  /* sends what waits in the outbox: after start, and when the network comes back */
+  FeuilletOutboxSender *outbox_sender;
 };
 
 G_DEFINE_FINAL_TYPE (FeuilletApplication, feuillet_application, ADW_TYPE_APPLICATION)
@@ -62,9 +70,51 @@ feuillet_application_activate (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
   if (window == NULL)
-    window = GTK_WINDOW (feuillet_window_new (self));
+    {
+      window = GTK_WINDOW (feuillet_window_new (self));
+
+      if (self->outbox_sender == NULL)
+        {
+          self->outbox_sender = feuillet_outbox_sender_new (self->store);
+          feuillet_outbox_sender_start (self->outbox_sender);
+        }
+      g_object_set (window, "outbox-sender", self->outbox_sender, NULL);
+    }
 
   gtk_window_present (window);
+}
+
+/*
+ * The desktop hands feuillet:// addresses to the application (the desktop file registers
+ * the scheme): the browser's answer to a sign-in. Only the dialog waiting for it may take
+ * it; any other is ignored, and nothing is saved.
+ */
+static void
+feuillet_application_open (GApplication  *application,
+                           GFile        **files,
+                           int            n_files,
+                           const char    *hint)
+{
+  FeuilletApplication *self = FEUILLET_APPLICATION (application);
+
+  g_application_activate (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+      g_autofree char *scheme = g_file_get_uri_scheme (files[i]);
+
+      if (g_strcmp0 (scheme, FEUILLET_SITE_AUTHORIZATION_SCHEME) != 0)
+        {
+          /* The URI may carry a password: never logged. */
+          g_message ("Ignored a file or address given to open: Feuillet opens only sign-in answers");
+          continue;
+        }
+
+      if (self->authorization_waiter == NULL ||
+          !feuillet_site_dialog_receive_authorization (self->authorization_waiter, uri))
+        g_message ("Ignored a sign-in answer: no site is waiting for one");
+    }
 }
 
 static void
@@ -82,6 +132,7 @@ feuillet_application_shutdown (GApplication *application)
   FeuilletApplication *self = FEUILLET_APPLICATION (application);
 
   feuillet_stall_probe_stop ();
+  g_clear_object (&self->outbox_sender);
 
   /* Calls still queued (a last save) are written before the program ends: closing the
    * store comes after them. Quitting is the one time the main loop waits on the disk. */
@@ -103,6 +154,7 @@ feuillet_application_finalize (GObject *object)
 {
   FeuilletApplication *self = (FeuilletApplication *)object;
 
+  g_clear_weak_pointer (&self->authorization_waiter);
   g_clear_object (&self->store);
   g_clear_pointer (&self->library, g_free);
 
@@ -164,6 +216,7 @@ feuillet_application_class_init (FeuilletApplicationClass *klass)
   application_class->handle_local_options = feuillet_application_handle_local_options;
   application_class->startup = feuillet_application_startup;
   application_class->activate = feuillet_application_activate;
+  application_class->open = feuillet_application_open;
   application_class->shutdown = feuillet_application_shutdown;
 }
 
@@ -195,7 +248,7 @@ feuillet_application_new (void)
 {
   return g_object_new (FEUILLET_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }
@@ -210,4 +263,37 @@ feuillet_application_get_store (FeuilletApplication *self)
 {
   g_return_val_if_fail (FEUILLET_IS_APPLICATION (self), NULL);
   return self->store;
+}
+
+/**
+ * feuillet_application_set_authorization_waiter:
+ * @site_dialog: (type FeuilletSiteDialog): the dialog waiting for a browser sign-in
+ *
+ * feuillet:// answers go to @site_dialog from now on; a dialog waiting before it no longer
+ * gets them.
+ */
+void
+feuillet_application_set_authorization_waiter (FeuilletApplication *self,
+                                               gpointer             site_dialog)
+{
+  g_return_if_fail (FEUILLET_IS_APPLICATION (self));
+  g_return_if_fail (FEUILLET_IS_SITE_DIALOG (site_dialog));
+
+  g_set_weak_pointer (&self->authorization_waiter, site_dialog);
+}
+
+/**
+ * feuillet_application_clear_authorization_waiter:
+ * @site_dialog: (type FeuilletSiteDialog): a dialog that no longer waits
+ *
+ * Forgets @site_dialog if it is the one waiting.
+ */
+void
+feuillet_application_clear_authorization_waiter (FeuilletApplication *self,
+                                                 gpointer             site_dialog)
+{
+  g_return_if_fail (FEUILLET_IS_APPLICATION (self));
+
+  if (self->authorization_waiter == site_dialog)
+    g_clear_weak_pointer (&self->authorization_waiter);
 }

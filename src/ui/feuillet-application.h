@@ -13,4 +13,10 @@ G_DECLARE_FINAL_TYPE (FeuilletApplication, feuillet_application, FEUILLET, APPLI
 FeuilletApplication *feuillet_application_new       (void);
 FeuilletStore       *feuillet_application_get_store (FeuilletApplication *self);
 
+/* The add-a-site dialog waiting for the browser's feuillet:// answer (one at a time). */
+void                 feuillet_application_set_authorization_waiter   (FeuilletApplication *self,
+                                                                      gpointer             site_dialog);
+void                 feuillet_application_clear_authorization_waiter (FeuilletApplication *self,
+                                                                      gpointer             site_dialog);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "feuillet-editor-private.h"
 #include "feuillet-cursor-follower.h"
 #include "feuillet-metadata-panel.h"
+#include "feuillet-terms-loader.h"
 #include "feuillet-spell-checker.h"
 #include "feuillet-text.h"
 
@@ -47,6 +48,8 @@ struct _FeuilletEditor
   FeuilletStore *store;
   FeuilletArticle *article;
   FeuilletSpellChecker *spelling;
+  /* the categories and tags of the site the article goes to, for the metadata panel */
+  FeuilletTermsLoader *terms_loader;
   /* GTask*: flushes waiting for the article to be saved */
   GPtrArray *flushes;
   guint save_source;
@@ -541,6 +544,7 @@ feuillet_editor_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->settle_source, g_source_remove);
+  g_clear_object (&self->terms_loader);
   gtk_widget_dispose_template (GTK_WIDGET (self), FEUILLET_TYPE_EDITOR);
 
   G_OBJECT_CLASS (feuillet_editor_parent_class)->dispose (object);
@@ -709,6 +713,9 @@ feuillet_editor_set_article (FeuilletEditor  *self,
       ensure_spelling (self);
       feuillet_spell_checker_set_language (self->spelling, dictionary);
       feuillet_store_list_tags_async (self->store, self->cancellable, on_library_tags_cb, g_object_ref (self));
+      if (self->terms_loader == NULL)
+        self->terms_loader = feuillet_terms_loader_new (self->store, self->metadata_panel);
+      feuillet_terms_loader_set_article (self->terms_loader, article);
     }
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);

@@ -17,6 +17,9 @@ struct _FeuilletMetadataPanel
 
   /* template widgets */
   AdwEntryRow *category_row;
+  GtkMenuButton *site_categories_button;
+  AdwActionRow *featured_row;
+  GtkButton *featured_remove_button;
   AdwComboRow *status_row;
   AdwEntryRow *byline_row;
   AdwEntryRow *language_row;
@@ -29,6 +32,11 @@ struct _FeuilletMetadataPanel
   /* owned */
   FeuilletArticle *article;
   GStrv library_tags;
+  /* the site the article goes to, its categories and tags as last fetched (names decoded) */
+  char *site_name;
+  GStrv site_categories;
+  GStrv site_tags;
+  GCancellable *file_cancellable;
   gboolean loading;
 };
 
@@ -127,33 +135,165 @@ on_suggestion_clicked_cb (GtkButton             *button,
   gtk_widget_grab_focus (GTK_WIDGET (self->tag_entry));
 }
 
-/* Completion: the library's tags that start with what is typed, accents and case aside. */
+/* Offers @tag when it starts with @typed and is neither on the article nor offered yet
+ * (@offered: the keys shown so far). */
+static void
+offer_tag (FeuilletMetadataPanel *self,
+           const char            *typed,
+           const char            *tag,
+           GHashTable            *offered)
+{
+  g_autofree char *key = feuillet_tag_key (tag);
+  GtkWidget *button;
+
+  if (key == NULL || !g_str_has_prefix (key, typed) || g_hash_table_contains (offered, key))
+    return;
+  for (const char * const *tags = feuillet_article_get_tags (self->article); *tags != NULL; tags++)
+    {
+      g_autofree char *taken = feuillet_tag_key (*tags);
+
+      if (g_strcmp0 (taken, key) == 0)
+        return;
+    }
+
+  button = gtk_button_new_with_label (tag);
+  gtk_widget_add_css_class (button, "feuillet-tag");
+  gtk_widget_add_css_class (button, "flat");
+  g_signal_connect (button, "clicked", G_CALLBACK (on_suggestion_clicked_cb), self);
+  adw_wrap_box_append (self->suggestions_box, button);
+  g_hash_table_add (offered, g_steal_pointer (&key));
+}
+
+/* Completion: the tags that start with what is typed, accents and case aside — the
+ * library's own first (the most used first), then the site's. */
 static void
 update_suggestions (FeuilletMetadataPanel *self)
 {
   g_autofree char *typed = feuillet_tag_key (gtk_editable_get_text (GTK_EDITABLE (self->tag_entry)));
-  guint shown = 0;
+  g_autoptr(GHashTable) offered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GStrv sources[] = { self->library_tags, self->site_tags };
 
   clear_box (self->suggestions_box);
-  if (self->article == NULL)
-    typed = NULL;
-  for (guint i = 0; typed != NULL && self->library_tags && self->library_tags[i] && shown < MAX_SUGGESTIONS; i++)
+  if (self->article != NULL && typed != NULL)
+    for (guint s = 0; s < G_N_ELEMENTS (sources); s++)
+      for (guint i = 0; sources[s] != NULL && sources[s][i] != NULL; i++)
+        {
+          if (g_hash_table_size (offered) >= MAX_SUGGESTIONS)
+            break;
+          offer_tag (self, typed, sources[s][i], offered);
+        }
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestions_box), g_hash_table_size (offered) > 0);
+}
+
+/* A category the site does not have would stop the push: say so while it is typed. */
+static void
+check_category (FeuilletMetadataPanel *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->category_row));
+  g_autofree char *key = feuillet_tag_key (text);
+  gboolean known = TRUE;
+
+  if (key != NULL && self->site_categories != NULL && self->site_categories[0] != NULL)
     {
-      g_autofree char *key = feuillet_tag_key (self->library_tags[i]);
-      GtkWidget *button;
+      known = FALSE;
+      for (guint i = 0; self->site_categories[i] != NULL && !known; i++)
+        {
+          g_autofree char *category = feuillet_tag_key (self->site_categories[i]);
 
-      if (key == NULL || !g_str_has_prefix (key, typed) ||
-          g_strv_contains (feuillet_article_get_tags (self->article), self->library_tags[i]))
-        continue;
-
-      button = gtk_button_new_with_label (self->library_tags[i]);
-      gtk_widget_add_css_class (button, "feuillet-tag");
-      gtk_widget_add_css_class (button, "flat");
-      g_signal_connect (button, "clicked", G_CALLBACK (on_suggestion_clicked_cb), self);
-      adw_wrap_box_append (self->suggestions_box, button);
-      shown++;
+          known = g_strcmp0 (category, key) == 0;
+        }
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->suggestions_box), shown > 0);
+
+  if (known)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->category_row), "warning");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->category_row), NULL);
+    }
+  else
+    {
+      /* Translators: %s is a site's name. */
+      g_autofree char *message = g_strdup_printf (_("Not a category of “%s”: choose one of the site’s, "
+                                                    "or ask the desk to create it"), self->site_name);
+
+      gtk_widget_add_css_class (GTK_WIDGET (self->category_row), "warning");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->category_row), message);
+    }
+}
+
+static void
+on_set_category_activate_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  FeuilletMetadataPanel *self = user_data;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->category_row), g_variant_get_string (parameter, NULL));
+}
+
+static void
+update_featured_row (FeuilletMetadataPanel *self)
+{
+  const char *featured = self->article ? feuillet_article_get_featured_image (self->article) : NULL;
+  gboolean has_image = featured != NULL && featured[0] != '\0';
+  g_autofree char *name = has_image ? g_path_get_basename (featured) : NULL;
+
+  adw_action_row_set_subtitle (self->featured_row, has_image ? name : _("None"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->featured_row), has_image ? featured : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->featured_remove_button), has_image);
+}
+
+static void
+on_featured_chosen_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  FeuilletMetadataPanel *self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, &error);
+  if (file == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (path == NULL || self->article == NULL)
+    return;
+
+  feuillet_article_set_featured_image (self->article, path);
+  update_featured_row (self);
+  notify_changed (self);
+}
+
+static void
+on_featured_choose_clicked_cb (FeuilletMetadataPanel *self)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  gtk_file_filter_set_name (filter, _("Images"));
+  gtk_file_filter_add_mime_type (filter, "image/*");
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_title (dialog, _("Choose the Featured Image"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+
+  g_cancellable_cancel (self->file_cancellable);
+  g_clear_object (&self->file_cancellable);
+  self->file_cancellable = g_cancellable_new ();
+  gtk_file_dialog_open (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->file_cancellable,
+                        on_featured_chosen_cb, self);
+}
+
+static void
+on_featured_remove_clicked_cb (FeuilletMetadataPanel *self)
+{
+  if (self->article == NULL)
+    return;
+
+  feuillet_article_set_featured_image (self->article, NULL);
+  update_featured_row (self);
+  notify_changed (self);
 }
 
 static void
@@ -180,7 +320,10 @@ on_text_row_changed_cb (GtkEditable           *row,
     return;
 
   if (row == GTK_EDITABLE (self->category_row))
-    feuillet_article_set_category (self->article, text);
+    {
+      feuillet_article_set_category (self->article, text);
+      check_category (self);
+    }
   else if (row == GTK_EDITABLE (self->byline_row))
     feuillet_article_set_byline (self->article, text);
   else if (row == GTK_EDITABLE (self->language_row))
@@ -245,8 +388,13 @@ feuillet_metadata_panel_finalize (GObject *object)
 {
   FeuilletMetadataPanel *self = (FeuilletMetadataPanel *)object;
 
+  g_cancellable_cancel (self->file_cancellable);
+  g_clear_object (&self->file_cancellable);
   g_clear_object (&self->article);
   g_clear_pointer (&self->library_tags, g_strfreev);
+  g_clear_pointer (&self->site_name, g_free);
+  g_clear_pointer (&self->site_categories, g_strfreev);
+  g_clear_pointer (&self->site_tags, g_strfreev);
 
   G_OBJECT_CLASS (feuillet_metadata_panel_parent_class)->finalize (object);
 }
@@ -270,6 +418,9 @@ feuillet_metadata_panel_class_init (FeuilletMetadataPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/feuillet-metadata-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, FeuilletMetadataPanel, category_row);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletMetadataPanel, site_categories_button);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletMetadataPanel, featured_row);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletMetadataPanel, featured_remove_button);
   gtk_widget_class_bind_template_child (widget_class, FeuilletMetadataPanel, status_row);
   gtk_widget_class_bind_template_child (widget_class, FeuilletMetadataPanel, byline_row);
   gtk_widget_class_bind_template_child (widget_class, FeuilletMetadataPanel, language_row);
@@ -278,14 +429,23 @@ feuillet_metadata_panel_class_init (FeuilletMetadataPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FeuilletMetadataPanel, tags_box);
   gtk_widget_class_bind_template_child (widget_class, FeuilletMetadataPanel, tag_entry);
   gtk_widget_class_bind_template_child (widget_class, FeuilletMetadataPanel, suggestions_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_featured_choose_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_featured_remove_clicked_cb);
 }
 
 static void
 feuillet_metadata_panel_init (FeuilletMetadataPanel *self)
 {
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
+  static const GActionEntry action_entries[] = {
+    { "set-category", on_set_category_activate_cb, "s" },
+  };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (actions), action_entries, G_N_ELEMENTS (action_entries), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "panel", G_ACTION_GROUP (actions));
 
   for (FeuilletArticleStatus status = FEUILLET_ARTICLE_STATUS_IDEA; status <= FEUILLET_ARTICLE_STATUS_PUBLISHED; status++)
     gtk_string_list_append (statuses, feuillet_article_status_get_label (status));
@@ -332,6 +492,8 @@ feuillet_metadata_panel_set_article (FeuilletMetadataPanel *self,
   adw_switch_row_set_active (self->typography_row, article ? feuillet_article_get_typography (article) : TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->tag_entry), "");
   rebuild_tags (self);
+  update_featured_row (self);
+  check_category (self);
   self->loading = FALSE;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), article != NULL);
@@ -349,5 +511,64 @@ feuillet_metadata_panel_set_tags (FeuilletMetadataPanel *self,
 
   g_strfreev (self->library_tags);
   self->library_tags = g_strdupv ((char **)library_tags);
+  update_suggestions (self);
+}
+
+static GStrv
+decoded_names (GPtrArray *terms)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; terms != NULL && i < terms->len; i++)
+    g_strv_builder_take (builder, feuillet_tag_from_wordpress (((FeuilletWpTerm *) terms->pdata[i])->name));
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * feuillet_metadata_panel_set_site_terms:
+ * @site_name: (nullable): the site the article goes to, NULL when there is none
+ * @categories: (nullable) (element-type FeuilletWpTerm): its categories, as cached
+ * @tags: (nullable) (element-type FeuilletWpTerm): its tags, as cached
+ *
+ * The category chooser offers the site's categories and warns about a category the site
+ * does not have; tag completion offers the site's tags after the library's.
+ */
+void
+feuillet_metadata_panel_set_site_terms (FeuilletMetadataPanel *self,
+                                        const char            *site_name,
+                                        GPtrArray             *categories,
+                                        GPtrArray             *tags)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  g_return_if_fail (FEUILLET_IS_METADATA_PANEL (self));
+
+  g_set_str (&self->site_name, site_name);
+  g_strfreev (self->site_categories);
+  self->site_categories = decoded_names (site_name ? categories : NULL);
+  g_strfreev (self->site_tags);
+  self->site_tags = decoded_names (site_name ? tags : NULL);
+
+  for (guint i = 0; self->site_categories[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (self->site_categories[i], NULL);
+
+      g_menu_item_set_action_and_target_value (item, "panel.set-category",
+                                               g_variant_new_string (self->site_categories[i]));
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (self->site_categories_button, G_MENU_MODEL (menu));
+  gtk_widget_set_visible (GTK_WIDGET (self->site_categories_button), self->site_categories[0] != NULL);
+  if (site_name != NULL)
+    {
+      /* Translators: %s is a site's name. */
+      g_autofree char *tooltip = g_strdup_printf (_("The Categories of “%s”"), site_name);
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->site_categories_button), tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->site_categories_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+    }
+
+  check_category (self);
   update_suggestions (self);
 }

@@ -5,6 +5,9 @@
 
 #include "feuillet-preferences-dialog.h"
 
+#include "feuillet-application.h"
+#include "feuillet-site-list-page.h"
+
 struct _FeuilletPreferencesDialog
 {
   AdwPreferencesDialog parent_instance;
@@ -15,6 +18,7 @@ struct _FeuilletPreferencesDialog
   GtkFontDialogButton *font_button;
   AdwSpinRow          *sidebar_width_row;
   AdwSwitchRow        *spell_check_row;
+  FeuilletSiteListPage *site_list_page;
 
   /* owned */
   GSettings *settings;
@@ -168,18 +172,28 @@ feuillet_preferences_dialog_class_init (FeuilletPreferencesDialogClass *klass)
   object_class->dispose = feuillet_preferences_dialog_dispose;
   object_class->finalize = feuillet_preferences_dialog_finalize;
 
+  g_type_ensure (FEUILLET_TYPE_SITE_LIST_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/feuillet-preferences-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, FeuilletPreferencesDialog, byline_row);
   gtk_widget_class_bind_template_child (widget_class, FeuilletPreferencesDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, FeuilletPreferencesDialog, font_button);
   gtk_widget_class_bind_template_child (widget_class, FeuilletPreferencesDialog, sidebar_width_row);
   gtk_widget_class_bind_template_child (widget_class, FeuilletPreferencesDialog, spell_check_row);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletPreferencesDialog, site_list_page);
 }
 
 static void
 feuillet_preferences_dialog_init (FeuilletPreferencesDialog *self)
 {
+  GApplication *application = g_application_get_default ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The sites are the library's, which the application holds. */
+  if (FEUILLET_IS_APPLICATION (application))
+    feuillet_site_list_page_set_store (self->site_list_page,
+                                       feuillet_application_get_store (FEUILLET_APPLICATION (application)));
 
   self->settings = g_settings_new (APPLICATION_ID);
 
@@ -206,8 +220,9 @@ feuillet_preferences_dialog_init (FeuilletPreferencesDialog *self)
 /**
  * feuillet_preferences_dialog_new:
  *
- * Creates the preferences dialog; every row is bound to the application's settings, so a
- * change applies at once and there is nothing to confirm.
+ * Creates the preferences dialog; every row is bound to the application's settings, and
+ * the sites page writes to the library, so a change applies at once and there is nothing
+ * to confirm.
  *
  * Returns: (transfer floating): a new #FeuilletPreferencesDialog, to present with
  *   adw_dialog_present()

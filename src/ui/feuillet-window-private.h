@@ -3,6 +3,7 @@
 
 #include "feuillet-article-list-model.h"
 #include "feuillet-editor.h"
+#include "feuillet-outbox-sender.h"
 #include "feuillet-preview-module.h"
 #include "feuillet-window.h"
 
@@ -32,6 +33,10 @@ struct _FeuilletWindow
   AdwToggleGroup *view_switcher;
   AdwBreakpoint *preview_breakpoint;
   GtkPaned *editor_paned;
+  AdwWindowTitle *window_title;
+  GtkStack *publish_stack;
+  GtkMenuButton *publish_button;
+  GMenu *publish_sites;
 
   /* weak: the toast offering to undo the last move to the trash */
   AdwToast *trash_toast;
@@ -65,6 +70,17 @@ struct _FeuilletWindow
   gboolean show_preview;
   /* the article has too little room for its preview beside it */
   gboolean preview_narrow;
+  /* the library's sites (FeuilletSite), as last read */
+  GPtrArray *sites;
+  /* the site the open article goes to (publish.site, a radio choice in the menu) */
+  GSimpleAction *site_action;
+  char *publish_site;
+  /* the article publish_site was chosen for */
+  gint64 publish_site_article;
+  /* while an article is on its way to a site */
+  GCancellable *publish_cancellable;
+  /* the application's: what it sends from the outbox shows here */
+  FeuilletOutboxSender *outbox_sender;
 };
 
 /* feuillet-window-preview.c */
@@ -74,5 +90,17 @@ void     feuillet_window_update_preview            (FeuilletWindow *self);
 gboolean feuillet_window_get_show_preview          (FeuilletWindow *self);
 void     feuillet_window_set_show_preview          (FeuilletWindow *self,
                                                     gboolean        show_preview);
+
+/* feuillet-window.c */
+void     feuillet_window_reload_list               (FeuilletWindow *self);
+
+/* feuillet-window-publish.c */
+void     feuillet_window_class_add_publish_actions (GtkWidgetClass *widget_class);
+void     feuillet_window_init_publish              (FeuilletWindow *self);
+void     feuillet_window_dispose_publish           (FeuilletWindow *self);
+void     feuillet_window_refresh_sites             (FeuilletWindow *self);
+void     feuillet_window_update_publish            (FeuilletWindow *self);
+void     feuillet_window_set_outbox_sender         (FeuilletWindow       *self,
+                                                    FeuilletOutboxSender *sender);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 enum {
   PROP_0,
   PROP_SHOW_PREVIEW,
+  PROP_OUTBOX_SENDER,
   N_PROPS
 };
 
@@ -137,6 +138,7 @@ open_article (FeuilletWindow  *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-article", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", TRUE);
   feuillet_window_update_preview (self);
+  feuillet_window_update_publish (self);
 }
 
 static void
@@ -148,6 +150,7 @@ close_article (FeuilletWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-article", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", FALSE);
   feuillet_window_update_preview (self);
+  feuillet_window_update_publish (self);
 }
 
 static void
@@ -355,6 +358,13 @@ reload_list (FeuilletWindow *self)
   query->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   query->prefix = TRUE;
   feuillet_store_list_async (self->store, query, self->list_cancellable, on_list_ready_cb, g_object_ref (self));
+}
+
+/* The list read again, for an article this window added behind the editor's back. */
+void
+feuillet_window_reload_list (FeuilletWindow *self)
+{
+  reload_list (self);
 }
 
 static void
@@ -733,6 +743,7 @@ on_library_changed_cb (FeuilletWindow *self,
 
   reload_list (self);
   refresh_tags (self);
+  feuillet_window_refresh_sites (self);
   if (open != NULL && !feuillet_editor_get_busy (self->editor))
     feuillet_store_load_async (self->store, feuillet_article_get_id (open), self->cancellable,
                                on_reloaded_cb, g_object_ref (self));
@@ -775,6 +786,8 @@ on_store_opened_cb (GObject      *source,
         show_error (self, error);
       return;
     }
+
+  feuillet_window_refresh_sites (self);
 
   /* The store runs its jobs in order: the list read next already holds the welcome article. */
   if (g_settings_get_boolean (self->settings, "first-run"))
@@ -904,6 +917,9 @@ feuillet_window_get_property (GObject    *object,
     case PROP_SHOW_PREVIEW:
       g_value_set_boolean (value, feuillet_window_get_show_preview (self));
       break;
+    case PROP_OUTBOX_SENDER:
+      g_value_set_object (value, self->outbox_sender);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -923,6 +939,13 @@ feuillet_window_set_property (GObject      *object,
       if (g_value_get_boolean (value) != feuillet_window_get_show_preview (self))
         {
           feuillet_window_set_show_preview (self, g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_OUTBOX_SENDER:
+      if (g_value_get_object (value) != self->outbox_sender)
+        {
+          feuillet_window_set_outbox_sender (self, g_value_get_object (value));
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -948,6 +971,7 @@ feuillet_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->editor, self);
   self->editor = NULL;
   self->preview = NULL;
+  feuillet_window_dispose_publish (self);
   g_clear_handle_id (&self->preview_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FEUILLET_TYPE_WINDOW);
@@ -990,6 +1014,11 @@ feuillet_window_class_init (FeuilletWindowClass *klass)
   properties[PROP_SHOW_PREVIEW] =
     g_param_spec_boolean ("show-preview", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The application's outbox sender: the window tells what it sent, and its open article
+   * learns what was recorded. */
+  properties[PROP_OUTBOX_SENDER] =
+    g_param_spec_object ("outbox-sender", NULL, NULL, FEUILLET_TYPE_OUTBOX_SENDER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/feuillet-window.ui");
@@ -1012,6 +1041,10 @@ feuillet_window_class_init (FeuilletWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, preview_breakpoint);
   gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, editor_paned);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, publish_stack);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, publish_button);
+  gtk_widget_class_bind_template_child (widget_class, FeuilletWindow, publish_sites);
 
   gtk_widget_class_install_action (widget_class, "win.new-article", NULL, new_article_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-article", NULL);
@@ -1028,6 +1061,7 @@ feuillet_window_class_init (FeuilletWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.show-history", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-metadata", NULL);
   feuillet_window_class_add_preview_actions (widget_class);
+  feuillet_window_class_add_publish_actions (widget_class);
 }
 
 static void
@@ -1069,6 +1103,7 @@ feuillet_window_init (FeuilletWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-article", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", FALSE);
   feuillet_window_init_preview (self);
+  feuillet_window_init_publish (self);
 
   statuses = gtk_string_list_new (NULL);
   gtk_string_list_append (statuses, _("All Statuses"));

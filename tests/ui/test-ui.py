@@ -128,7 +128,7 @@ class TestWriting(WindowTestCase):
         subprocess.run(["xdotool", "mousemove", "930", "89", "click", "1"], env=self.env, check=True)
         time.sleep(0.3)
         self.type("Sport")
-        subprocess.run(["xdotool", "mousemove", "930", "503", "click", "1"], env=self.env, check=True)  # "Add a Tag"
+        subprocess.run(["xdotool", "mousemove", "930", "558", "click", "1"], env=self.env, check=True)  # "Add a Tag"
         time.sleep(0.3)
         self.type("Remiremont, vosges")
         self.keys("Return")
@@ -226,7 +226,7 @@ class TestWriting(WindowTestCase):
         self.keys("ctrl+comma")
         time.sleep(1.5)
         # The "+" of the Article List Width row (the window at the display's corner).
-        subprocess.run(["xdotool", "mousemove", "784", "494", "click", "1"], env=self.env, check=True)
+        subprocess.run(["xdotool", "mousemove", "784", "467", "click", "1"], env=self.env, check=True)
         time.sleep(0.5)
         self.keys("Escape")
         time.sleep(1)
