@@ -64,6 +64,10 @@ push_exit_code (const GError *error)
   return FEUILLET_CLI_EXIT_ERROR;
 }
 
+static int print_results (FeuilletCli *cli,
+                          GPtrArray   *results,
+                          gboolean     from_outbox);
+
 int
 feuillet_cli_push (FeuilletCli  *cli,
                    char        **args)
@@ -85,16 +89,24 @@ feuillet_cli_push (FeuilletCli  *cli,
   g_autoptr(GDateTime) date = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
   FeuilletPushStatus status = FEUILLET_PUSH_DRAFT;
   gboolean queued = FALSE;
   gint64 id;
   int exit_code;
 
-  if (!feuillet_cli_parse (cli, "push", N_("ID [--site NAME] [--as draft|pending|publish|future] [--date DATE]"),
+  if (!feuillet_cli_parse (cli, "push", N_("ID… [--site NAME] [--as draft|pending|publish|future] [--date DATE]"),
                            entries, &args, &exit_code))
     return exit_code;
-  if (g_strv_length (args) != 2 || !feuillet_cli_parse_id (args[1], &id))
-    return feuillet_cli_usage_error (_("Which article? “feuillet-cli push ID [--site NAME] [--as STATUS]”"));
+  if (g_strv_length (args) < 2)
+    return feuillet_cli_usage_error (_("Which article? “feuillet-cli push ID… [--site NAME] [--as STATUS]”"));
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 1; args[i] != NULL; i++)
+    {
+      if (!feuillet_cli_parse_id (args[i], &id))
+        return feuillet_cli_usage_error (_("“%s” is not an article’s number"), args[i]);
+      g_array_append_val (ids, id);
+    }
   if (as != NULL && !feuillet_push_status_from_string (as, &status))
     return feuillet_cli_usage_error (_("--as must be draft, pending, publish or future"));
   if (date_text != NULL)
@@ -110,6 +122,19 @@ feuillet_cli_push (FeuilletCli  *cli,
 
   if (!feuillet_cli_open (cli, &error))
     return feuillet_cli_error (error);
+
+  /* Several: together, their writes batched; the answer is one per article, as sync's. */
+  if (ids->len > 1)
+    {
+      g_autoptr(GPtrArray) results = NULL;
+
+      feuillet_publisher_publish_many_async (cli->store, site_name, (const gint64 *) ids->data, ids->len, status, date,
+                                             NULL, feuillet_cli_store_result, &result);
+      results = feuillet_publisher_publish_many_finish (feuillet_cli_wait (&result), &error);
+      if (results == NULL)
+        return error->domain == FEUILLET_PUBLISHER_ERROR ? site_error (error) : feuillet_cli_error (error);
+      return print_results (cli, results, FALSE);
+    }
 
   feuillet_publisher_publish_async (cli->store, site_name, id, status, date, NULL, feuillet_cli_store_result, &result);
   pushed = feuillet_publisher_publish_finish (feuillet_cli_wait (&result), &queued, &error);
@@ -179,48 +204,16 @@ sync_result_name (int exit_code)
     }
 }
 
-int
-feuillet_cli_sync (FeuilletCli  *cli,
-                   char        **args)
+/* Prints what became of each article of a sync or a push of several (FeuilletFlushResult),
+ * as text or one JSON array; returns the exit code that most needs a person. */
+static int
+print_results (FeuilletCli *cli,
+               GPtrArray   *results,
+               gboolean     from_outbox)
 {
-  g_autofree char *site_name = NULL;
-  const GOptionEntry entries[] = {
-    { "site", 0, 0, G_OPTION_ARG_STRING, &site_name,
-      N_("Send only the pushes to this site"), N_("NAME") },
-    { NULL }
-  };
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) results = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  int exit_code;
+  int exit_code = FEUILLET_CLI_EXIT_OK;
 
-  if (!feuillet_cli_parse (cli, "sync", N_("[--site NAME]"), entries, &args, &exit_code))
-    return exit_code;
-  if (g_strv_length (args) != 1)
-    return feuillet_cli_usage_error (_("“feuillet-cli sync” takes no argument besides --site NAME"));
-
-  if (!feuillet_cli_open (cli, &error))
-    return feuillet_cli_error (error);
-
-  if (site_name != NULL)
-    {
-      g_autoptr(FeuilletSite) site = NULL;
-
-      feuillet_publisher_find_site_async (cli->store, site_name, NULL, feuillet_cli_store_result, &result);
-      site = feuillet_publisher_find_site_finish (feuillet_cli_wait (&result), &error);
-      if (site == NULL)
-        return site_error (error);
-    }
-
-  /* Oldest first, each through the same push as "feuillet-cli push"; a push that succeeds
-   * removes its row. */
-  feuillet_publisher_flush_async (cli->store, site_name, NULL, feuillet_cli_store_result, &result);
-  results = feuillet_publisher_flush_finish (feuillet_cli_wait (&result), &error);
-  if (results == NULL)
-    return feuillet_cli_error (error);
-
-  exit_code = FEUILLET_CLI_EXIT_OK;
   json_builder_begin_array (builder);
   for (guint i = 0; i < results->len; i++)
     {
@@ -259,21 +252,69 @@ feuillet_cli_sync (FeuilletCli  *cli,
           json_builder_set_member_name (builder, "message");
           json_builder_add_string_value (builder, row->error->message);
           g_printerr ("feuillet-cli: ");
-          /* Translators: %lld is an article's number, %s why it could not be sent. */
-          g_printerr (_("Article %lld stays in the outbox: %s"), (long long) row->article_id, row->error->message);
+          if (from_outbox || code == FEUILLET_CLI_EXIT_UNREACHABLE)
+            /* Translators: %lld is an article's number, %s why it could not be sent. */
+            g_printerr (_("Article %lld stays in the outbox: %s"), (long long) row->article_id, row->error->message);
+          else
+            /* Translators: %lld is an article's number, %s why it could not be sent. */
+            g_printerr (_("Article %lld was not sent: %s"), (long long) row->article_id, row->error->message);
           g_printerr ("\n");
         }
       json_builder_end_object (builder);
     }
-
   json_builder_end_array (builder);
+
   if (cli->json)
     {
       g_autoptr(JsonNode) node = json_builder_get_root (builder);
 
       feuillet_cli_print_json (node);
     }
-  else if (results->len == 0)
+  return exit_code;
+}
+
+int
+feuillet_cli_sync (FeuilletCli  *cli,
+                   char        **args)
+{
+  g_autofree char *site_name = NULL;
+  const GOptionEntry entries[] = {
+    { "site", 0, 0, G_OPTION_ARG_STRING, &site_name,
+      N_("Send only the pushes to this site"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  int exit_code;
+
+  if (!feuillet_cli_parse (cli, "sync", N_("[--site NAME]"), entries, &args, &exit_code))
+    return exit_code;
+  if (g_strv_length (args) != 1)
+    return feuillet_cli_usage_error (_("“feuillet-cli sync” takes no argument besides --site NAME"));
+
+  if (!feuillet_cli_open (cli, &error))
+    return feuillet_cli_error (error);
+
+  if (site_name != NULL)
+    {
+      g_autoptr(FeuilletSite) site = NULL;
+
+      feuillet_publisher_find_site_async (cli->store, site_name, NULL, feuillet_cli_store_result, &result);
+      site = feuillet_publisher_find_site_finish (feuillet_cli_wait (&result), &error);
+      if (site == NULL)
+        return site_error (error);
+    }
+
+  /* Oldest first, each through the same push as "feuillet-cli push"; a push that succeeds
+   * removes its row. */
+  feuillet_publisher_flush_async (cli->store, site_name, NULL, feuillet_cli_store_result, &result);
+  results = feuillet_publisher_flush_finish (feuillet_cli_wait (&result), &error);
+  if (results == NULL)
+    return feuillet_cli_error (error);
+
+  exit_code = print_results (cli, results, TRUE);
+  if (!cli->json && results->len == 0)
     g_print ("%s\n", _("Nothing to send: the outbox is empty"));
 
   return exit_code;

@@ -30,7 +30,7 @@ static const FeuilletCliCommand commands[] = {
   { "export", feuillet_cli_export, N_("ID --format md|html"), N_("Export an article as Markdown or HTML") },
   { "render", feuillet_cli_render, N_("ID --format html|blocks|page"),
     N_("Show an article as HTML, WordPress block markup or the preview’s page") },
-  { "push", feuillet_cli_push, N_("ID [--site NAME] [--as STATUS]"),
+  { "push", feuillet_cli_push, N_("ID… [--site NAME] [--as STATUS]"),
     N_("Send an article to a WordPress site as a draft, for review or published") },
   { "sync", feuillet_cli_sync, N_("[--site NAME]"),
     N_("Send the pushes kept in the outbox while a site could not be reached") },

@@ -9,6 +9,7 @@
 #include <libsecret/secret.h>
 
 #include "feuillet-publisher.h"
+#include "feuillet-site-terms.h"
 #include "feuillet-site-secret.h"
 
 G_DEFINE_QUARK (feuillet-publisher-error-quark, feuillet_publisher_error)
@@ -365,6 +366,8 @@ feuillet_publisher_publish_finish (GAsyncResult  *result,
 void
 feuillet_flush_result_free (FeuilletFlushResult *result)
 {
+  if (result == NULL)
+    return;
   g_free (result->site);
   g_clear_object (&result->pushed);
   g_clear_error (&result->error);
@@ -387,20 +390,36 @@ flush_site_free (FlushSite *flush_site)
   g_free (flush_site);
 }
 
+/* How many rows are pushed at once: their writes reach the site together, in batches
+ * (feuillet-wp-batch.h), and their work in the library overlaps the site's. */
+#define FLUSH_CONCURRENCY 25
+
 typedef struct
 {
   FeuilletStore *store;
   char          *site_name;
   GPtrArray     *sites;
   GPtrArray     *outbox;
-  guint          next;
   /* lower-cased site name → FlushSite */
   GHashTable    *flush_sites;
+  /* the sites still to connect, then the next row to send, and how many are on their way */
+  GPtrArray     *to_connect;
+  guint          next;
+  guint          in_flight;
+  /* send_rows() is on the stack: a row done at once leaves the rest to it */
+  gboolean       sending;
+  /* one per row of the outbox, in its order; NULL for the rows of other sites */
   GPtrArray     *results;
-  /* the row being sent and its status */
-  FeuilletFlushResult *current;
-  FeuilletPushStatus   status;
 } FlushData;
+
+/* One row on its way. */
+typedef struct
+{
+  GTask               *task;
+  guint                index;
+  FeuilletFlushResult *result;
+  FeuilletPushStatus   status;
+} FlushRow;
 
 static void
 flush_data_free (FlushData *data)
@@ -410,12 +429,12 @@ flush_data_free (FlushData *data)
   g_clear_pointer (&data->sites, g_ptr_array_unref);
   g_clear_pointer (&data->outbox, g_ptr_array_unref);
   g_clear_pointer (&data->flush_sites, g_hash_table_unref);
+  g_clear_pointer (&data->to_connect, g_ptr_array_unref);
   g_clear_pointer (&data->results, g_ptr_array_unref);
-  g_clear_pointer (&data->current, feuillet_flush_result_free);
   g_free (data);
 }
 
-static void flush_next (GTask *task);
+static void send_rows (GTask *task);
 
 static FlushSite *
 flush_site_lookup (FlushData  *data,
@@ -434,20 +453,24 @@ flush_site_insert (FlushData  *data,
   g_hash_table_insert (data->flush_sites, g_ascii_strdown (name, -1), flush_site);
 }
 
-static const FeuilletOutboxEntry *
-current_entry (FlushData *data)
+static gboolean
+is_flushed (FlushData                 *data,
+            const FeuilletOutboxEntry *entry)
 {
-  return data->outbox->pdata[data->next - 1];
+  return data->site_name == NULL || g_ascii_strcasecmp (entry->site, data->site_name) == 0;
 }
 
-/* The current row is done: its result kept, on to the next. */
+/* A row is done: its result kept in its place, and the next rows sent. */
 static void
-finish_row (GTask *task)
+finish_row (FlushRow *row)
 {
+  GTask *task = row->task;
   FlushData *data = g_task_get_task_data (task);
 
-  g_ptr_array_add (data->results, g_steal_pointer (&data->current));
-  flush_next (task);
+  g_ptr_array_index (data->results, row->index) = row->result;
+  g_free (row);
+  data->in_flight--;
+  send_rows (task);
 }
 
 static void
@@ -455,17 +478,16 @@ on_requeued_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  GTask *task = user_data;
-  FlushData *data = g_task_get_task_data (task);
+  FlushRow *row = user_data;
   GError *queue_error = NULL;
 
   if (!feuillet_push_queue_finish (result, &queue_error))
     {
-      g_prefix_error (&queue_error, _("%s. It could not be kept in the outbox: "), data->current->error->message);
-      g_clear_error (&data->current->error);
-      data->current->error = queue_error;
+      g_prefix_error (&queue_error, _("%s. It could not be kept in the outbox: "), row->result->error->message);
+      g_clear_error (&row->result->error);
+      row->result->error = queue_error;
     }
-  finish_row (task);
+  finish_row (row);
 }
 
 static void
@@ -473,59 +495,124 @@ on_flush_pushed_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  GTask *task = user_data;
-  FlushData *data = g_task_get_task_data (task);
-  FeuilletFlushResult *row = data->current;
-  const FeuilletOutboxEntry *entry = current_entry (data);
+  FlushRow *row = user_data;
+  FlushData *data = g_task_get_task_data (row->task);
+  const FeuilletOutboxEntry *entry = data->outbox->pdata[row->index];
   FlushSite *flush_site = flush_site_lookup (data, entry->site);
 
-  row->pushed = feuillet_push_finish (result, &row->error);
-  if (row->pushed != NULL)
+  row->result->pushed = feuillet_push_finish (result, &row->result->error);
+  if (row->result->pushed != NULL)
     {
-      finish_row (task);
+      finish_row (row);
       return;
     }
 
-  /* The site's other rows wait too. */
-  if (feuillet_publisher_is_unreachable (row->error) ||
-      g_error_matches (row->error, FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_AUTHENTICATION))
-    flush_site->error = g_error_copy (row->error);
+  /* The site's rows not sent yet wait too. */
+  if ((feuillet_publisher_is_unreachable (row->result->error) ||
+       g_error_matches (row->result->error, FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_AUTHENTICATION)) &&
+      flush_site->error == NULL)
+    flush_site->error = g_error_copy (row->result->error);
 
   /* Queued again: the push may have marked it as sending. */
-  if (feuillet_publisher_is_unreachable (row->error))
+  if (feuillet_publisher_is_unreachable (row->result->error))
     {
-      feuillet_push_queue_async (data->store, entry->site, entry->article_id, data->status, entry->date,
-                                 g_task_get_cancellable (task), on_requeued_cb, task);
+      feuillet_push_queue_async (data->store, entry->site, entry->article_id, row->status, entry->date,
+                                 g_task_get_cancellable (row->task), on_requeued_cb, row);
       return;
     }
-  finish_row (task);
+  finish_row (row);
 }
 
-/* The current row's site is connected (or failed to): send the row. */
 static void
-send_row (GTask *task)
+send_row (GTask *task,
+          guint  index)
 {
   FlushData *data = g_task_get_task_data (task);
-  const FeuilletOutboxEntry *entry = current_entry (data);
+  const FeuilletOutboxEntry *entry = data->outbox->pdata[index];
   FlushSite *flush_site = flush_site_lookup (data, entry->site);
+  FlushRow *row = g_new0 (FlushRow, 1);
+
+  row->task = task;
+  row->index = index;
+  row->result = g_new0 (FeuilletFlushResult, 1);
+  row->result->article_id = entry->article_id;
+  row->result->site = g_strdup (entry->site);
+  data->in_flight++;
 
   if (flush_site->error != NULL)
     {
-      data->current->error = g_error_copy (flush_site->error);
-      finish_row (task);
+      row->result->error = g_error_copy (flush_site->error);
+      finish_row (row);
       return;
     }
-  if (!feuillet_push_status_from_string (entry->status, &data->status))
+  if (!feuillet_push_status_from_string (entry->status, &row->status))
     {
-      data->current->error = g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                                          /* Translators: %s is what a post is to become, such as “draft”. */
-                                          _("“%s” is not a post status"), entry->status);
-      finish_row (task);
+      row->result->error = g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                        /* Translators: %s is what a post is to become, such as “draft”. */
+                                        _("“%s” is not a post status"), entry->status);
+      finish_row (row);
       return;
     }
 
-  feuillet_push_async (data->store, flush_site->client, entry->site, entry->article_id, data->status, entry->date,
-                       g_task_get_cancellable (task), on_flush_pushed_cb, task);
+  feuillet_push_async (data->store, flush_site->client, entry->site, entry->article_id, row->status, entry->date,
+                       g_task_get_cancellable (task), on_flush_pushed_cb, row);
+}
+
+/* Oldest first, up to FLUSH_CONCURRENCY at once; the rows of other sites are left alone.
+ * Returns once every row sent is done. */
+static void
+send_rows (GTask *task)
+{
+  FlushData *data = g_task_get_task_data (task);
+
+  if (data->sending)
+    return;
+
+  data->sending = TRUE;
+  while (data->in_flight < FLUSH_CONCURRENCY && data->next < data->outbox->len &&
+         !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      guint index = data->next++;
+
+      if (is_flushed (data, data->outbox->pdata[index]))
+        send_row (task, index);
+    }
+  data->sending = FALSE;
+
+  if (data->in_flight > 0)
+    return;
+  if (data->next < data->outbox->len && g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  /* Every row sent is done: their results, in the outbox's order. */
+  {
+    GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) feuillet_flush_result_free);
+
+    for (guint i = 0; i < data->results->len; i++)
+      if (data->results->pdata[i] != NULL)
+        g_ptr_array_add (results, g_steal_pointer (&data->results->pdata[i]));
+    g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
+    g_object_unref (task);
+  }
+}
+
+static void connect_next_site (GTask *task);
+
+static void
+on_flush_terms_fetched_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  GTask *task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Not fatal: each push then finds its terms on its own. */
+  if (!feuillet_site_terms_refresh_finish (result, NULL, NULL, &error))
+    g_debug ("The site’s terms were not fetched before sending: %s", error->message);
+  connect_next_site (task);
 }
 
 static void
@@ -536,61 +623,75 @@ on_flush_connected_cb (GObject      *source,
   GTask *task = user_data;
   FlushData *data = g_task_get_task_data (task);
   FlushSite *flush_site = g_new0 (FlushSite, 1);
+  const FeuilletSite *site = g_ptr_array_steal_index (data->to_connect, 0);
 
   flush_site->client = feuillet_publisher_connect_finish (result, &flush_site->error);
-  flush_site_insert (data, current_entry (data)->site, flush_site);
-  send_row (task);
+  flush_site_insert (data, site->name, flush_site);
+  if (flush_site->client == NULL)
+    {
+      connect_next_site (task);
+      return;
+    }
+
+  feuillet_wp_client_set_batching (flush_site->client, TRUE);
+  /* Never fetched: once now, rather than by each of the rows sent at once. */
+  if (site->terms_fetched == NULL)
+    {
+      feuillet_site_terms_refresh_async (data->store, flush_site->client, site->name, g_task_get_cancellable (task),
+                                         on_flush_terms_fetched_cb, task);
+      return;
+    }
+  connect_next_site (task);
+}
+
+/* Each site of the rows to send, once, before any row goes. */
+static void
+connect_next_site (GTask *task)
+{
+  FlushData *data = g_task_get_task_data (task);
+
+  if (data->to_connect->len == 0)
+    {
+      send_rows (task);
+      return;
+    }
+
+  feuillet_publisher_connect_async (data->to_connect->pdata[0], g_task_get_cancellable (task),
+                                    on_flush_connected_cb, task);
 }
 
 static void
-flush_next (GTask *task)
+connect_sites (GTask *task)
 {
   FlushData *data = g_task_get_task_data (task);
-  const FeuilletOutboxEntry *entry;
-  const FeuilletSite *site;
 
-  if (g_task_return_error_if_cancelled (task))
+  data->to_connect = g_ptr_array_new ();
+  g_ptr_array_set_size (data->results, data->outbox->len);
+  for (guint i = 0; i < data->outbox->len; i++)
     {
-      g_object_unref (task);
-      return;
-    }
+      const FeuilletOutboxEntry *entry = data->outbox->pdata[i];
+      const FeuilletSite *site;
 
-  /* Oldest first; the rows of other sites are left alone. */
-  do
-    {
-      if (data->next >= data->outbox->len)
+      if (!is_flushed (data, entry) || flush_site_lookup (data, entry->site) != NULL)
+        continue;
+
+      site = site_named (data->sites, entry->site);
+      if (site == NULL)
         {
-          g_task_return_pointer (task, g_steal_pointer (&data->results), (GDestroyNotify) g_ptr_array_unref);
-          g_object_unref (task);
-          return;
+          FlushSite *flush_site = g_new0 (FlushSite, 1);
+
+          g_set_error (&flush_site->error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("There is no site “%s” in the library"), entry->site);
+          flush_site_insert (data, entry->site, flush_site);
+          continue;
         }
-      entry = data->outbox->pdata[data->next++];
-    }
-  while (data->site_name != NULL && g_ascii_strcasecmp (entry->site, data->site_name) != 0);
 
-  data->current = g_new0 (FeuilletFlushResult, 1);
-  data->current->article_id = entry->article_id;
-  data->current->site = g_strdup (entry->site);
-
-  if (flush_site_lookup (data, entry->site) != NULL)
-    {
-      send_row (task);
-      return;
+      /* Marked, so that the site is connected once; replaced once it is. */
+      flush_site_insert (data, entry->site, g_new0 (FlushSite, 1));
+      g_ptr_array_add (data->to_connect, (gpointer) site);
     }
 
-  site = site_named (data->sites, entry->site);
-  if (site == NULL)
-    {
-      FlushSite *flush_site = g_new0 (FlushSite, 1);
-
-      g_set_error (&flush_site->error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("There is no site “%s” in the library"), entry->site);
-      flush_site_insert (data, entry->site, flush_site);
-      send_row (task);
-      return;
-    }
-
-  feuillet_publisher_connect_async (site, g_task_get_cancellable (task), on_flush_connected_cb, task);
+  connect_next_site (task);
 }
 
 static void
@@ -609,7 +710,7 @@ on_outbox_listed_cb (GObject      *source,
       g_object_unref (task);
       return;
     }
-  flush_next (task);
+  connect_sites (task);
 }
 
 static void
@@ -662,6 +763,118 @@ feuillet_publisher_flush_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (G_IS_TASK (result), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == feuillet_publisher_flush_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* -- several articles at once -- */
+
+typedef struct
+{
+  GArray             *ids;
+  FeuilletPushStatus  status;
+  GDateTime          *date;
+} ManyRequest;
+
+static void
+many_request_free (ManyRequest *request)
+{
+  g_array_unref (request->ids);
+  g_clear_pointer (&request->date, g_date_time_unref);
+  g_free (request);
+}
+
+static void
+on_site_found_for_many_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  GTask *task = user_data;
+  FlushData *data = g_task_get_task_data (task);
+  ManyRequest *request = g_object_get_data (G_OBJECT (task), "feuillet-many-request");
+  g_autoptr(FeuilletSite) site = NULL;
+  GError *error = NULL;
+
+  site = feuillet_publisher_find_site_finish (result, &error);
+  if (site == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  /* The same rows as the outbox's, made for the articles asked for; a site that cannot be
+   * reached keeps them in the outbox, as a push of one does. */
+  data->outbox = g_ptr_array_new_with_free_func ((GDestroyNotify) feuillet_outbox_entry_free);
+  for (guint i = 0; i < request->ids->len; i++)
+    {
+      FeuilletOutboxEntry *entry = g_new0 (FeuilletOutboxEntry, 1);
+
+      entry->article_id = g_array_index (request->ids, gint64, i);
+      entry->site = g_strdup (site->name);
+      entry->action = g_strdup ("push");
+      entry->status = g_strdup (feuillet_push_status_to_string (request->status));
+      entry->date = request->date != NULL ? g_date_time_ref (request->date) : NULL;
+      entry->state = g_strdup ("asked");
+      g_ptr_array_add (data->outbox, entry);
+    }
+  data->sites = g_ptr_array_new_with_free_func ((GDestroyNotify) feuillet_site_free);
+  g_ptr_array_add (data->sites, g_steal_pointer (&site));
+  connect_sites (task);
+}
+
+/**
+ * feuillet_publisher_publish_many_async:
+ * @ids: (array length=n_ids): the articles
+ *
+ * Publishes several articles to the site @site_name (NULL: the library's only site) at
+ * once, as feuillet_publisher_flush_async() sends the outbox: their writes go to the site
+ * together, in batches. Each article's result comes back as a FeuilletFlushResult, in the
+ * order of @ids; one that could not reach the site is kept in the outbox.
+ */
+void
+feuillet_publisher_publish_many_async (FeuilletStore       *store,
+                                       const char          *site_name,
+                                       const gint64        *ids,
+                                       guint                n_ids,
+                                       FeuilletPushStatus   status,
+                                       GDateTime           *date,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  GTask *task;
+  FlushData *data;
+  ManyRequest *request;
+
+  g_return_if_fail (FEUILLET_IS_STORE (store));
+  g_return_if_fail (ids != NULL || n_ids == 0);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, feuillet_publisher_publish_many_async);
+  data = g_new0 (FlushData, 1);
+  data->store = g_object_ref (store);
+  data->flush_sites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) flush_site_free);
+  data->results = g_ptr_array_new_with_free_func ((GDestroyNotify) feuillet_flush_result_free);
+  g_task_set_task_data (task, data, (GDestroyNotify) flush_data_free);
+
+  request = g_new0 (ManyRequest, 1);
+  request->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  g_array_append_vals (request->ids, ids, n_ids);
+  request->status = status;
+  request->date = date != NULL ? g_date_time_ref (date) : NULL;
+  g_object_set_data_full (G_OBJECT (task), "feuillet-many-request", request, (GDestroyNotify) many_request_free);
+
+  feuillet_publisher_find_site_async (store, site_name, cancellable, on_site_found_for_many_cb, task);
+}
+
+/* Returns: (transfer full) (element-type FeuilletFlushResult): one result per article */
+GPtrArray *
+feuillet_publisher_publish_many_finish (GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == feuillet_publisher_publish_many_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

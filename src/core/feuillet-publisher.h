@@ -97,4 +97,17 @@ void              feuillet_publisher_flush_async        (FeuilletStore        *s
 GPtrArray        *feuillet_publisher_flush_finish       (GAsyncResult         *result,
                                                          GError              **error);
 
+/* Several articles at once, their writes to the site batched (feuillet-publisher.c). */
+void              feuillet_publisher_publish_many_async  (FeuilletStore        *store,
+                                                          const char           *site_name,
+                                                          const gint64         *ids,
+                                                          guint                 n_ids,
+                                                          FeuilletPushStatus    status,
+                                                          GDateTime            *date,
+                                                          GCancellable         *cancellable,
+                                                          GAsyncReadyCallback   callback,
+                                                          gpointer              user_data);
+GPtrArray        *feuillet_publisher_publish_many_finish (GAsyncResult         *result,
+                                                          GError              **error);
+
 G_END_DECLS

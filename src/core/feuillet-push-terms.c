@@ -77,8 +77,8 @@ typedef struct
   gint64            category_id;
   GArray           *tag_ids;       /* gint64 */
   GPtrArray        *missing_tags;  /* char *, to create */
-  guint             next_missing;
-  FeuilletWpTerm   *created;       /* the tag being added to the library's copy */
+  guint             creating;      /* how many creates are on their way */
+  GError           *error;         /* the first of them that failed */
 } ResolveData;
 
 static void
@@ -90,29 +90,59 @@ resolve_data_free (ResolveData *data)
   g_clear_object (&data->article);
   g_clear_pointer (&data->tag_ids, g_array_unref);
   g_clear_pointer (&data->missing_tags, g_ptr_array_unref);
-  g_clear_pointer (&data->created, feuillet_wp_term_free);
+  g_clear_error (&data->error);
   g_free (data);
 }
 
-static void create_next_tag (GTask *task);
+/* One missing tag being created. */
+typedef struct
+{
+  GTask          *task;
+  const char     *name;     /* in the task's missing_tags */
+  FeuilletWpTerm *created;
+} TagCreate;
+
+static void
+tag_done (TagCreate *create,
+          GError    *error)
+{
+  GTask *task = create->task;
+  ResolveData *data = g_task_get_task_data (task);
+
+  if (error != NULL && data->error == NULL)
+    data->error = error;
+  else
+    g_clear_error (&error);
+  g_clear_pointer (&create->created, feuillet_wp_term_free);
+  g_free (create);
+
+  if (--data->creating > 0)
+    {
+      g_object_unref (task);
+      return;
+    }
+  if (data->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&data->error));
+  else
+    g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
 
 static void
 on_created_tag_kept_cb (GObject      *source,
                         GAsyncResult *result,
                         gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  ResolveData *data = g_task_get_task_data (task);
+  TagCreate *create = user_data;
+  ResolveData *data = g_task_get_task_data (create->task);
   g_autoptr(GError) error = NULL;
 
   /* The tag is on the site either way: a copy that missed it only costs a term_exists next time. */
   if (!feuillet_store_add_site_term_finish (FEUILLET_STORE (source), result, &error))
     g_warning ("The tag “%s” was not added to the library’s copy of %s: %s",
-               data->created->name, data->site_name, error->message);
+               create->created->name, data->site_name, error->message);
 
-  g_clear_pointer (&data->created, feuillet_wp_term_free);
-  data->next_missing++;
-  create_next_tag (g_steal_pointer (&task));
+  tag_done (create, NULL);
 }
 
 static void
@@ -120,44 +150,52 @@ on_tag_created_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  ResolveData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  GCancellable *cancellable;
+  TagCreate *create = user_data;
+  ResolveData *data = g_task_get_task_data (create->task);
+  GError *error = NULL;
   gint64 id;
 
   id = feuillet_wp_client_create_tag_finish (FEUILLET_WP_CLIENT (source), result, &error);
   if (id <= 0)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      tag_done (create, error);
       return;
     }
 
   g_array_append_val (data->tag_ids, id);
-  data->created = g_new0 (FeuilletWpTerm, 1);
-  data->created->id = id;
-  data->created->name = g_markup_escape_text (data->missing_tags->pdata[data->next_missing], -1);
-  data->created->slug = g_strdup ("");
-  cancellable = g_task_get_cancellable (task);
-  feuillet_store_add_site_term_async (data->store, data->site_name, FEUILLET_TAXONOMY_TAG, data->created,
-                                      cancellable, on_created_tag_kept_cb, g_steal_pointer (&task));
+  create->created = g_new0 (FeuilletWpTerm, 1);
+  create->created->id = id;
+  create->created->name = g_markup_escape_text (create->name, -1);
+  create->created->slug = g_strdup ("");
+  feuillet_store_add_site_term_async (data->store, data->site_name, FEUILLET_TAXONOMY_TAG, create->created,
+                                      g_task_get_cancellable (create->task), on_created_tag_kept_cb, create);
 }
 
-/* One tag at a time: two creates of one name at once would race on the site. */
+/* The missing tags, all at once: their names differ, so they cannot race each other on the
+ * site, and a client that batches sends them in one request. */
 static void
-create_next_tag (GTask *task)
+create_missing_tags (GTask *task)
 {
   ResolveData *data = g_task_get_task_data (task);
 
-  if (data->next_missing >= data->missing_tags->len)
+  if (data->missing_tags->len == 0)
     {
       g_task_return_boolean (task, TRUE);
       g_object_unref (task);
       return;
     }
 
-  feuillet_wp_client_create_tag_async (data->client, data->missing_tags->pdata[data->next_missing],
-                                       g_task_get_cancellable (task), on_tag_created_cb, task);
+  data->creating = data->missing_tags->len;
+  for (guint i = 0; i < data->missing_tags->len; i++)
+    {
+      TagCreate *create = g_new0 (TagCreate, 1);
+
+      create->task = g_object_ref (task);
+      create->name = data->missing_tags->pdata[i];
+      feuillet_wp_client_create_tag_async (data->client, data->missing_tags->pdata[i],
+                                           g_task_get_cancellable (task), on_tag_created_cb, create);
+    }
+  g_object_unref (task);
 }
 
 static void
@@ -197,7 +235,7 @@ on_cached_tags_cb (GObject      *source,
         g_ptr_array_add (data->missing_tags, feuillet_tag_normalize (tags[i]));
     }
 
-  create_next_tag (g_steal_pointer (&task));
+  create_missing_tags (g_steal_pointer (&task));
 }
 
 static void

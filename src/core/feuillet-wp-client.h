@@ -95,6 +95,9 @@ JsonNode         *feuillet_wp_client_request_finish          (FeuilletWpClient  
                                                               GAsyncResult         *result,
                                                               GError              **error);
 
+void              feuillet_wp_client_set_batching            (FeuilletWpClient     *self,
+                                                              gboolean              batching);
+
 /* Every term of @taxonomy ("categories" or "tags"), all pages (WORDPRESS.md, "Terms"):
  * a GPtrArray of FeuilletWpTerm. */
 void              feuillet_wp_client_list_terms_async        (FeuilletWpClient     *self,

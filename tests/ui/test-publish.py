@@ -19,7 +19,7 @@ import urllib.request
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "wordpress"))
-from feuillet_ui import WindowTestCase  # noqa: E402
+from feuillet_ui import CLI, WindowTestCase  # noqa: E402
 from wordpress_sandbox import WordPressSandbox  # noqa: E402
 
 NO_BUS = "unix:path=/nonexistent/feuillet-test-no-session-bus"
@@ -140,6 +140,29 @@ class TestPublish(WindowTestCase):
         self.wait_for(lambda: self.show(article_id)["remote"]["status"] == "publish",
                       "the published status recorded")
         self.assertIsNone(self.app.poll(), "the window quit")
+
+    def test_outbox_goes_out_at_start(self):
+        """A push kept in the outbox while the site was away (feuillet-cli, exit 5) goes out
+        by itself when the window starts, with no one asking: the post is on the site and
+        the article knows it."""
+        self.cli("site", "add", "vosges", "--url", self.wordpress.url, "--user", self.wordpress.user)
+        article_id = self.cli("new", "--title", "Sortie de la boite d'envoi").strip()
+        self.wordpress.stop_server()
+        try:
+            queued = subprocess.run([CLI, "--library", self.library, "push", article_id], capture_output=True,
+                                    env=self.env, timeout=60)
+        finally:
+            self.wordpress.restart_server()
+        self.assertEqual(queued.returncode, 5, queued.stderr.decode())
+        self.assertEqual(self.posts(), [])
+
+        self.start()
+        post = self.wait_for_post(lambda p: p["title"]["raw"] == "Sortie de la boite d’envoi",
+                                  "the queued post on the site")
+        self.assertEqual(post["status"], "draft")
+        self.wait_for(lambda: self.show(article_id)["remote"]["id"] == post["id"],
+                      "the post recorded in the library", timeout=10)
+        self.assertEqual(len(self.posts()), 1)
 
     def test_choose_site(self):
         """With two sites, the menu lists them; the one chosen there is where the article goes

@@ -124,6 +124,60 @@ class OutboxTestCase(unittest.TestCase):
         self.assert_exit(result, 0)
         self.assertEqual(len(self.posts()), 1)
 
+    def test_many_queued_go_out_in_batches(self):
+        """Thirty pushes queued while the site was away go out in one sync: each post once,
+        with its tags — new ones shared between articles, created once — through WordPress's
+        /batch/v1 rather than one request each."""
+        names = ["Fanfare", "Défilé", "Harmonie municipale", "Kiosque", "Majorettes"]
+        ids = []
+        self.stop_server()
+        for i in range(30):
+            tags = [arg for name in (names[i % 5], names[(i + 2) % 5]) for arg in ("--tag", name)]
+            result = self.run_cli("new", "--title", f"{self.title} {i}", "--lang", "fr", *tags)
+            self.assert_exit(result, 0)
+            ids.append(int(result.stdout))
+            self.assert_exit(self.run_cli("push", str(ids[-1])), 5)
+        self.start_server()
+        log = os.path.join(self.wordpress.directory, "php.log")
+        offset = os.path.getsize(log)
+
+        result = self.run_cli("sync", "--json")
+        self.assert_exit(result, 0)
+        answer = json.loads(result.stdout)
+        # The first queued (the class's article of setUp was not pushed) to the last, all sent.
+        self.assertEqual([a["id"] for a in answer], ids)
+        self.assertEqual({a["result"] for a in answer}, {"sent"})
+        self.assertEqual(len({a["remote_id"] for a in answer}), 30)
+        self.assertEqual(self.outbox(), [])
+
+        rows = self.wordpress.sql(
+            "SELECT p.ID, GROUP_CONCAT(t.name ORDER BY t.name SEPARATOR '|') FROM wp_posts p "
+            "JOIN wp_term_relationships r ON r.object_id = p.ID "
+            "JOIN wp_term_taxonomy tt ON tt.term_taxonomy_id = r.term_taxonomy_id AND tt.taxonomy = 'post_tag' "
+            "JOIN wp_terms t ON t.term_id = tt.term_id "
+            f"WHERE p.post_type = 'post' AND p.post_title LIKE '{self.title} %' GROUP BY p.ID").strip().splitlines()
+        self.assertEqual(len(rows), 30)
+        by_remote = {int(line.split("\t")[0]): line.split("\t")[1] for line in rows}
+        for i, a in enumerate(answer):
+            self.assertEqual(by_remote[a["remote_id"]], "|".join(sorted({names[i % 5], names[(i + 2) % 5]})))
+        for name in names:
+            count = self.wordpress.sql(
+                "SELECT COUNT(*) FROM wp_terms t JOIN wp_term_taxonomy tt ON tt.term_id = t.term_id "
+                f"WHERE tt.taxonomy = 'post_tag' AND t.name = '{name}'").strip()
+            self.assertEqual(count, "1", f"the tag {name} was made {count} times")
+
+        with open(log, encoding="utf-8", errors="replace") as f:
+            f.seek(offset)
+            requests = f.read()
+        self.assertIn("batch/v1", requests)
+        major, minor = (int(part) for part in self.wordpress.version.split(".")[:2])
+        if (major, minor) >= (6, 0):
+            self.assertLess(requests.count("/wp/v2/posts"), 5, "the posts did not go in batches")
+        else:
+            # WordPress 5.7 refuses posts and terms in a batch (rest_batch_not_allowed): they
+            # went one by one, and all arrived.
+            self.assertEqual(requests.count("/wp/v2/posts"), 30)
+
     def test_second_push_replaces_queued(self):
         self.stop_server()
         self.assert_exit(self.run_cli("push", self.id), 5)
