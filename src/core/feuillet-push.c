@@ -463,9 +463,12 @@ build_body (PushData *data)
                                                   data->media, data->signature);
   body = build_post (data->article, data->status, data->date, content);
   post = json_node_get_object (body);
-  if (data->media != NULL && feuillet_push_media_get_featured_id (data->media) > 0)
-    json_object_set_int_member (post, "featured_media", feuillet_push_media_get_featured_id (data->media));
+  /* A featured image taken off the article is taken off the post too (0). */
+  json_object_set_int_member (post, "featured_media",
+                              data->media != NULL ? feuillet_push_media_get_featured_id (data->media) : 0);
 
+  /* No category: none sent, and WordPress gives a new post its default one ("categories": []
+   * would leave the post in none at all). */
   if (data->category_id > 0)
     {
       JsonArray *categories = json_array_new ();

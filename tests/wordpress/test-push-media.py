@@ -193,6 +193,15 @@ class PushMediaTestCase(unittest.TestCase):
         self.assertEqual(other_post["featured_media"], featured_id)
         self.assertIn(f"wp-image-{featured_id}", other_post["content"]["raw"])
 
+        # The featured image taken off the article (as the details panel's Remove does): the
+        # post loses it too, and the picture stays in the site's media.
+        with sqlite3.connect(self.library) as db:
+            db.execute("UPDATE articles SET featured_image = NULL WHERE id = ?", (int(other),))
+        self.push(other)
+        other_post, _ = self.rest(f"wp/v2/posts/{other_pushed['remote_id']}")
+        self.assertEqual(other_post["featured_media"], 0)
+        self.assertEqual(self.count_media(), media_before + 2)
+
     def test_medium_deleted_on_the_site_is_uploaded_again(self):
         article = self.import_article("h.md", "Le lac", f"![Le lac]({self.lake})\n", featured=self.lake)
         pushed = self.push(article)

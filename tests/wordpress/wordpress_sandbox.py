@@ -178,7 +178,12 @@ class WordPressSandbox:
             f.write(INSTALL.format(host=self.host, user=self.user, password=self.password))
         result = subprocess.run(["php", script], check=True, capture_output=True, text=True, cwd=self.docroot)
         os.unlink(script)
-        answer = json.loads(result.stdout[result.stdout.index("{"):])
+        # PHP may print notices before the answer (a deprecation of an older WordPress, a
+        # database hiccup under load): the answer is the last thing printed.
+        start = result.stdout.rfind('{"user_id"')
+        if start < 0:
+            raise RuntimeError(f"installing WordPress printed no answer: {result.stdout[-2000:]}")
+        answer = json.loads(result.stdout[start:])
         self.application_password = answer["application_password"]
 
     def _serve(self):
