@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "feuillet-cli-private.h"
+#include "feuillet-error.h"
 #include "feuillet-publisher.h"
 
 /* What a failure to choose the site means here: the hints name the command's own options. */
@@ -252,7 +253,11 @@ print_results (FeuilletCli *cli,
           json_builder_set_member_name (builder, "message");
           json_builder_add_string_value (builder, row->error->message);
           g_printerr ("feuillet-cli: ");
-          if (from_outbox || code == FEUILLET_CLI_EXIT_UNREACHABLE)
+          if (g_error_matches (row->error, FEUILLET_STORE_ERROR, FEUILLET_STORE_ERROR_IN_TRASH))
+            /* Translators: %lld is an article's number. */
+            g_printerr (_("Article %lld is in the trash: its push was taken out of the outbox"),
+                        (long long) row->article_id);
+          else if (from_outbox || code == FEUILLET_CLI_EXIT_UNREACHABLE)
             /* Translators: %lld is an article's number, %s why it could not be sent. */
             g_printerr (_("Article %lld stays in the outbox: %s"), (long long) row->article_id, row->error->message);
           else

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <libsecret/secret.h>
 
+#include "feuillet-error.h"
 #include "feuillet-publisher.h"
 #include "feuillet-site-terms.h"
 #include "feuillet-site-secret.h"
@@ -491,6 +492,19 @@ on_requeued_cb (GObject      *source,
 }
 
 static void
+on_trashed_row_removed_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  FlushRow *row = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!feuillet_store_remove_outbox_finish (FEUILLET_STORE (source), result, &error))
+    g_warning ("A queued push of an article in the trash stays in the outbox: %s", error->message);
+  finish_row (row);
+}
+
+static void
 on_flush_pushed_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -504,6 +518,14 @@ on_flush_pushed_cb (GObject      *source,
   if (row->result->pushed != NULL)
     {
       finish_row (row);
+      return;
+    }
+
+  /* Sent to the trash since it was queued: it is not to go out, now or at the next sync. */
+  if (g_error_matches (row->result->error, FEUILLET_STORE_ERROR, FEUILLET_STORE_ERROR_IN_TRASH))
+    {
+      feuillet_store_remove_outbox_async (data->store, entry->article_id, g_task_get_cancellable (row->task),
+                                          on_trashed_row_removed_cb, row);
       return;
     }
 

@@ -178,6 +178,23 @@ class OutboxTestCase(unittest.TestCase):
             # went one by one, and all arrived.
             self.assertEqual(requests.count("/wp/v2/posts"), 30)
 
+    def test_trashed_while_queued(self):
+        """An article sent to the trash while its push waited is not published by the next
+        sync, which takes the push out of the outbox and says so, once."""
+        self.stop_server()
+        self.assert_exit(self.run_cli("push", self.id), 5)
+        self.assert_exit(self.run_cli("delete", self.id), 0)
+        self.start_server()
+
+        result = self.run_cli("sync")
+        self.assert_exit(result, 1)
+        self.assertIn(b"trash", result.stderr)
+        self.assertEqual(self.outbox(), [])
+        self.assertEqual(self.posts(), [])
+        again = self.run_cli("sync")
+        self.assert_exit(again, 0)
+        self.assertIn(b"outbox is empty", again.stdout)
+
     def test_second_push_replaces_queued(self):
         self.stop_server()
         self.assert_exit(self.run_cli("push", self.id), 5)
