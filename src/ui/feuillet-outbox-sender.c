@@ -27,14 +27,33 @@ struct _FeuilletOutboxSender
 };
 
 enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_NETWORK_MONITOR,
+  PROP_FLUSHING,
+  N_PROPS
+};
+
+enum {
   FLUSHED,
   FAILED,
   N_SIGNALS
 };
 
+static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (FeuilletOutboxSender, feuillet_outbox_sender, G_TYPE_OBJECT)
+
+static void
+set_flushing (FeuilletOutboxSender *self,
+              gboolean              flushing)
+{
+  if (self->flushing == flushing)
+    return;
+  self->flushing = flushing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLUSHING]);
+}
 
 static void
 on_flushed_cb (GObject      *source,
@@ -46,8 +65,8 @@ on_flushed_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   guint sent = 0;
 
-  self->flushing = FALSE;
   results = feuillet_publisher_flush_finish (result, &error);
+  set_flushing (self, FALSE);
   if (results == NULL)
     {
       /* Not read: the rows are still there for the next run. */
@@ -84,7 +103,7 @@ feuillet_outbox_sender_flush (FeuilletOutboxSender *self)
       self->again = TRUE;
       return;
     }
-  self->flushing = TRUE;
+  set_flushing (self, TRUE);
   feuillet_publisher_flush_async (self->store, NULL, self->cancellable, on_flushed_cb, g_object_ref (self));
 }
 
@@ -133,9 +152,84 @@ feuillet_outbox_sender_start (FeuilletOutboxSender *self)
 
   if (self->network_handler != 0)
     return;
-  self->monitor = g_object_ref (g_network_monitor_get_default ());
   self->network_handler = g_signal_connect (self->monitor, "network-changed", G_CALLBACK (on_network_changed_cb), self);
   self->start_idle = g_idle_add_full (G_PRIORITY_LOW, on_start_idle_cb, self, NULL);
+}
+
+/**
+ * feuillet_outbox_sender_get_flushing:
+ *
+ * Returns: whether a run is on its way
+ */
+gboolean
+feuillet_outbox_sender_get_flushing (FeuilletOutboxSender *self)
+{
+  g_return_val_if_fail (FEUILLET_IS_OUTBOX_SENDER (self), FALSE);
+
+  return self->flushing;
+}
+
+static void
+feuillet_outbox_sender_constructed (GObject *object)
+{
+  FeuilletOutboxSender *self = FEUILLET_OUTBOX_SENDER (object);
+
+  G_OBJECT_CLASS (feuillet_outbox_sender_parent_class)->constructed (object);
+
+  g_assert (FEUILLET_IS_STORE (self->store));
+  /* The system's, unless the creator gave one (a test cannot unplug the machine). */
+  if (self->monitor == NULL)
+    self->monitor = g_object_ref (g_network_monitor_get_default ());
+}
+
+static void
+feuillet_outbox_sender_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  FeuilletOutboxSender *self = FEUILLET_OUTBOX_SENDER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_NETWORK_MONITOR:
+      g_value_set_object (value, self->monitor);
+      break;
+
+    case PROP_FLUSHING:
+      g_value_set_boolean (value, self->flushing);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+feuillet_outbox_sender_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  FeuilletOutboxSender *self = FEUILLET_OUTBOX_SENDER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_NETWORK_MONITOR:
+      self->monitor = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -168,8 +262,38 @@ feuillet_outbox_sender_class_init (FeuilletOutboxSenderClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = feuillet_outbox_sender_constructed;
+  object_class->get_property = feuillet_outbox_sender_get_property;
+  object_class->set_property = feuillet_outbox_sender_set_property;
   object_class->dispose = feuillet_outbox_sender_dispose;
   object_class->finalize = feuillet_outbox_sender_finalize;
+
+  /**
+   * FeuilletOutboxSender:store:
+   *
+   * The library whose outbox is sent.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, FEUILLET_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * FeuilletOutboxSender:network-monitor:
+   *
+   * Says when the network comes back; the system's (g_network_monitor_get_default()) when
+   * none is given.
+   */
+  properties[PROP_NETWORK_MONITOR] =
+    g_param_spec_object ("network-monitor", NULL, NULL, G_TYPE_NETWORK_MONITOR,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * FeuilletOutboxSender:flushing:
+   *
+   * Whether a run is on its way.
+   */
+  properties[PROP_FLUSHING] =
+    g_param_spec_boolean ("flushing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * FeuilletOutboxSender::flushed:
@@ -193,14 +317,32 @@ feuillet_outbox_sender_init (FeuilletOutboxSender *self)
   self->cancellable = g_cancellable_new ();
 }
 
+/**
+ * feuillet_outbox_sender_new:
+ *
+ * Returns: (transfer full): a sender for @store's outbox, told by the system's network
+ * monitor when the network comes back
+ */
 FeuilletOutboxSender *
 feuillet_outbox_sender_new (FeuilletStore *store)
 {
-  FeuilletOutboxSender *self;
-
   g_return_val_if_fail (FEUILLET_IS_STORE (store), NULL);
 
-  self = g_object_new (FEUILLET_TYPE_OUTBOX_SENDER, NULL);
-  self->store = g_object_ref (store);
-  return self;
+  return g_object_new (FEUILLET_TYPE_OUTBOX_SENDER, "store", store, NULL);
+}
+
+/**
+ * feuillet_outbox_sender_new_with_monitor:
+ * @monitor: says when the network comes back
+ *
+ * Returns: (transfer full): a sender for @store's outbox that listens to @monitor
+ */
+FeuilletOutboxSender *
+feuillet_outbox_sender_new_with_monitor (FeuilletStore   *store,
+                                         GNetworkMonitor *monitor)
+{
+  g_return_val_if_fail (FEUILLET_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_NETWORK_MONITOR (monitor), NULL);
+
+  return g_object_new (FEUILLET_TYPE_OUTBOX_SENDER, "store", store, "network-monitor", monitor, NULL);
 }
