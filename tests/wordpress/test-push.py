@@ -249,6 +249,38 @@ class PushTestCase(unittest.TestCase):
                 return json.load(error)
             raise
 
+    def test_permission_refused(self):
+        """A contributor may not publish: WordPress refuses (403 rest_cannot_publish), the
+        message quotes it, nothing is created on the site nor recorded in the library; the
+        same contributor may still send a draft for review."""
+        user = self.rest_post("users", {"username": "pigiste", "password": "Feuillet-pigiste-only",
+                                        "email": "pigiste@example.invalid", "roles": ["contributor"]})
+        if "id" not in user:  # made by an earlier run of this test in the same sandbox
+            user = self.rest_get("users", {"search": "pigiste", "context": "edit"})[0]
+        password = self.rest_post(f"users/{user['id']}/application-passwords", {"name": "Feuillet"})["password"]
+        library = os.path.join(self.tmp.name, "pigiste.db")
+
+        def cli(*args):
+            env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=NO_BUS, FEUILLET_APP_PASSWORD=password)
+            return subprocess.run([CLI, "--library", library, *args], capture_output=True, env=env, timeout=120)
+
+        self.assert_exit(cli("site", "add", "vosges", "--url", self.wordpress.url, "--user", "pigiste"), 0)
+        result = cli("new", "--title", "Le billet du pigiste", "--lang", "fr")
+        self.assert_exit(result, 0)
+        article = result.stdout.decode().strip()
+        before = self.count_posts()
+
+        refused = cli("push", article, "--as", "publish")
+        self.assert_exit(refused, 1)
+        self.assertIn("rest_cannot_publish", refused.stderr.decode())
+        self.assertEqual(self.count_posts(), before)
+        shown = json.loads(cli("show", article, "--json").stdout)
+        self.assertIsNone(shown["remote"]["id"])
+
+        pending = cli("push", article, "--as", "pending", "--json")
+        self.assert_exit(pending, 0)
+        self.assertEqual(self.post(json.loads(pending.stdout)["remote_id"])["status"], "pending")
+
     def test_several_at_once(self):
         """push ID ID ID: each article to its own post, as many pushes would, in one run (the
         writes batched); pushed again, the same posts are updated; an article that does not
