@@ -126,6 +126,10 @@ class WordPressSandbox:
 
     def _start_database(self):
         data = os.path.join(self.directory, "db")
+        # A temporary folder of its own: two sandboxes starting at once (tests in parallel)
+        # once lost each other's temporary tables in a shared /tmp.
+        tmp = os.path.join(self.directory, "mariadb-tmp")
+        os.makedirs(tmp, exist_ok=True)
         self.socket = os.path.join(self.directory, "mysql.sock")
         # One at a time: two sandboxes starting together (tests run in parallel) once made
         # mariadb-install-db fail; it takes a few seconds.
@@ -133,13 +137,13 @@ class WordPressSandbox:
             fcntl.flock(lock, fcntl.LOCK_EX)
             installed = subprocess.run([program("mariadb-install-db"), "--no-defaults", f"--datadir={data}",
                                         "--user=root", "--auth-root-authentication-method=normal",
-                                        "--skip-test-db"], capture_output=True, text=True)
+                                        "--skip-test-db", f"--tmpdir={tmp}"], capture_output=True, text=True)
         if installed.returncode != 0:
             raise RuntimeError(f"mariadb-install-db failed: {installed.stderr or installed.stdout}")
         log = open(os.path.join(self.directory, "mariadb.log"), "w")
         self._processes.append(subprocess.Popen(
             [program("mariadbd"), "--no-defaults", f"--datadir={data}", f"--socket={self.socket}",
-             "--skip-networking", "--user=root", f"--pid-file={self.directory}/mariadb.pid",
+             "--skip-networking", "--user=root", f"--pid-file={self.directory}/mariadb.pid", f"--tmpdir={tmp}",
              "--innodb-buffer-pool-size=32M", "--skip-log-bin"],
             stdout=log, stderr=log))
         wait_until(lambda: os.path.exists(self.socket), "MariaDB starting")
