@@ -514,14 +514,24 @@ feuillet_metadata_panel_set_tags (FeuilletMetadataPanel *self,
   update_suggestions (self);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The terms' names as people wrote them, in the order of the user's language (É with E). */
 static GStrv
 decoded_names (GPtrArray *terms)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
   for (guint i = 0; terms != NULL && i < terms->len; i++)
-    g_strv_builder_take (builder, feuillet_tag_from_wordpress (((FeuilletWpTerm *) terms->pdata[i])->name));
-  return g_strv_builder_end (builder);
+    g_ptr_array_add (names, feuillet_tag_from_wordpress (((FeuilletWpTerm *) terms->pdata[i])->name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }
 
 /**

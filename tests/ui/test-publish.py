@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import unittest
+import urllib.error
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -163,6 +164,37 @@ class TestPublish(WindowTestCase):
         self.wait_for(lambda: self.show(article_id)["remote"]["id"] == post["id"],
                       "the post recorded in the library", timeout=10)
         self.assertEqual(len(self.posts()), 1)
+
+    def test_site_categories_offered(self):
+        """The details panel offers the site's categories (fetched into the library): the
+        article's category, which the site does not have, is replaced by one chosen from the
+        site's list, and the push then goes through with it."""
+        for name in ("Faits divers", "Vie locale"):
+            try:
+                self.rest("POST", "wp/v2/categories", {"name": name})
+            except urllib.error.HTTPError:
+                pass  # made by an earlier test: term_exists
+        self.cli("site", "add", "vosges", "--url", self.wordpress.url, "--user", self.wordpress.user)
+        self.cli("terms", "--refresh")
+        article_id = self.cli("new", "--title", "Le chien du facteur", "--category", "Chiens ecrases").strip()
+        self.start()
+        self.settle()
+        subprocess.run(["xdotool", "mousemove", "100", "115", "click", "1"], env=self.env, check=True)
+        self.settle()
+        self.keys("F9")
+        self.settle()
+        # The list button at the end of the Category row (the window at the display's corner).
+        subprocess.run(["xdotool", "mousemove", "1051", "89", "click", "1"], env=self.env, check=True)
+        self.settle()
+        self.screenshot("site-categories")
+        self.keys("Return")  # the first of the site's categories, by name
+        self.wait_for(lambda: self.show(article_id)["category"] == "Faits divers",
+                      "the site's category chosen and saved")
+        self.settle()
+        self.keys("ctrl+shift+s")
+        post = self.wait_for_post(lambda p: p["title"]["raw"] == "Le chien du facteur", "the post on the site")
+        category = self.rest("GET", "wp/v2/categories&search=Faits")[0]
+        self.assertEqual(post["categories"], [category["id"]])
 
     def test_choose_site(self):
         """With two sites, the menu lists them; the one chosen there is where the article goes
