@@ -303,23 +303,9 @@ record_remote (FeuilletArticle  *article,
   return TRUE;
 }
 
-static void
-on_remote_recorded_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(FeuilletWindow) self = user_data;
-  g_autoptr(FeuilletArticle) article = NULL;
-  g_autoptr(GError) error = NULL;
-
-  article = feuillet_store_edit_finish (FEUILLET_STORE (source), result, &error);
-  if (article == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-}
-
-/* The editor saves the whole article, its remote side too: the open copy learns what the
- * push recorded, and the record is made again, in case a save from before the push's answer
- * came in between (the store runs calls in order). */
+/* The open copy learns what the push recorded: its subtitle, and the base a conflict
+ * dialog starts from. The library has it already, and a save of the copy keeps the
+ * library's remote side (feuillet_store_sql_update()). */
 static void
 adopt_remote (FeuilletWindow  *self,
               FeuilletArticle *pushed)
@@ -330,8 +316,6 @@ adopt_remote (FeuilletWindow  *self,
     return;
 
   record_remote (open, pushed, NULL);
-  feuillet_store_edit_async (self->store, feuillet_article_get_id (pushed), record_remote, g_object_ref (pushed),
-                             g_object_unref, self->cancellable, on_remote_recorded_cb, g_object_ref (self));
 }
 
 static void
