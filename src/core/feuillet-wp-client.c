@@ -120,12 +120,18 @@ insecure_error (GUri *uri)
                       host);
 }
 
+/* @message is NULL for a request that went in a batch: the batch's own answer was whole. */
 static GError *
 invalid_answer_error (SoupMessage *message,
                       const char  *detail)
 {
-  g_autofree char *host = uri_host_for_display (soup_message_get_uri (message));
+  g_autofree char *host = NULL;
 
+  if (message == NULL)
+    return g_error_new_literal (FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_INVALID_ANSWER,
+                                _("The site’s answer to a batch of requests is not what WordPress sends"));
+
+  host = uri_host_for_display (soup_message_get_uri (message));
   if (detail != NULL)
     /* Translators: the first %s is a host name, the second what is wrong with its answer. */
     return g_error_new (FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_INVALID_ANSWER,
@@ -388,22 +394,24 @@ status_error (SoupMessage *message,
   return feuillet_wp_error_new_from_response (status, body);
 }
 
-/* The answer as JSON, when the status is 2xx and the body is JSON. */
+/* The answer as JSON, when @status is 2xx and @body is JSON. @message is the request sent,
+ * or NULL for one that went in a batch (feuillet-wp-batch.c): errors then name no host. */
 static JsonNode *
-answer_get_node (SoupMessage  *message,
-                 GBytes       *body,
-                 GError      **error)
+answer_node (guint         status,
+             GBytes       *body,
+             SoupMessage  *message,
+             GError      **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) parse_error = NULL;
-  guint status = soup_message_get_status (message);
   const char *data;
   gsize size;
   JsonNode *root;
 
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      g_propagate_error (error, status_error (message, body));
+      g_propagate_error (error, message != NULL ? status_error (message, body)
+                                                : feuillet_wp_error_new_from_response (status, body));
       return NULL;
     }
 
@@ -424,13 +432,22 @@ answer_get_node (SoupMessage  *message,
   return json_node_copy (root);
 }
 
+static JsonNode *
+answer_get_node (SoupMessage  *message,
+                 GBytes       *body,
+                 GError      **error)
+{
+  return answer_node (soup_message_get_status (message), body, message, error);
+}
+
 /* The answer as a JSON object, when the status is 2xx and the body is one. */
 static JsonObject *
-answer_get_object (SoupMessage  *message,
-                   GBytes       *body,
-                   GError      **error)
+answer_object (guint         status,
+               GBytes       *body,
+               SoupMessage  *message,
+               GError      **error)
 {
-  g_autoptr(JsonNode) root = answer_get_node (message, body, error);
+  g_autoptr(JsonNode) root = answer_node (status, body, message, error);
 
   if (root == NULL)
     return NULL;
@@ -441,6 +458,14 @@ answer_get_object (SoupMessage  *message,
     }
 
   return json_object_ref (json_node_get_object (root));
+}
+
+static JsonObject *
+answer_get_object (SoupMessage  *message,
+                   GBytes       *body,
+                   GError      **error)
+{
+  return answer_object (soup_message_get_status (message), body, message, error);
 }
 
 static const char *
@@ -871,31 +896,20 @@ on_request_batched (guint         status,
                     gpointer      user_data)
 {
   GTask *task = user_data;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  const char *data;
-  gsize size;
+  GError *answer_error = NULL;
+  JsonNode *answer;
 
   if (error != NULL)
     {
       g_task_return_error (task, g_error_copy (error));
       return;
     }
-  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
-    {
-      g_task_return_error (task, feuillet_wp_error_new_from_response (status, body));
-      return;
-    }
 
-  parser = json_parser_new ();
-  data = g_bytes_get_data (body, &size);
-  if (!json_parser_load_from_data (parser, data, size, &parse_error) || json_parser_get_root (parser) == NULL)
-    {
-      g_task_return_new_error (task, FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_INVALID_ANSWER,
-                               _("The site’s answer to a batch of requests is not what WordPress sends"));
-      return;
-    }
-  g_task_return_pointer (task, json_node_copy (json_parser_get_root (parser)), (GDestroyNotify) json_node_unref);
+  answer = answer_node (status, body, NULL, &answer_error);
+  if (answer == NULL)
+    g_task_return_error (task, answer_error);
+  else
+    g_task_return_pointer (task, answer, (GDestroyNotify) json_node_unref);
 }
 
 /**
@@ -1185,6 +1199,34 @@ term_exists_id (guint   status,
   return json_node_get_int (id);
 }
 
+/* The id in the answer to a tag's create: the new tag's, or the existing one's when the
+ * answer is term_exists; 0 with @error set otherwise. @message as answer_node() takes it. */
+static gint64
+created_tag_id (guint         status,
+                GBytes       *body,
+                SoupMessage  *message,
+                GError      **error)
+{
+  g_autoptr(JsonObject) tag = NULL;
+  gint64 existing;
+  JsonNode *id;
+
+  existing = term_exists_id (status, body);
+  if (existing > 0)
+    return existing;
+
+  tag = answer_object (status, body, message, error);
+  if (tag == NULL)
+    return 0;
+  id = json_object_get_member (tag, "id");
+  if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64 || json_node_get_int (id) <= 0)
+    {
+      g_propagate_error (error, invalid_answer_error (message, NULL));
+      return 0;
+    }
+  return json_node_get_int (id);
+}
+
 static void
 on_tag_created_cb (GObject      *source,
                    GAsyncResult *result,
@@ -1193,42 +1235,19 @@ on_tag_created_cb (GObject      *source,
   FeuilletWpClient *self = FEUILLET_WP_CLIENT (source);
   g_autoptr(GTask) task = user_data;
   SoupMessage *message = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
   g_autoptr(GBytes) body = NULL;
-  g_autoptr(JsonObject) tag = NULL;
-  JsonNode *id;
-  gint64 existing;
+  gint64 id;
 
   body = send_finish (self, result, &error);
-  if (body == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  existing = term_exists_id (soup_message_get_status (message), body);
-  if (existing > 0)
-    {
-      g_task_return_int (task, existing);
-      return;
-    }
-
-  tag = answer_get_object (message, body, &error);
-  if (tag == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  id = json_object_get_member (tag, "id");
-  if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64 || json_node_get_int (id) <= 0)
-    {
-      g_task_return_error (task, invalid_answer_error (message, NULL));
-      return;
-    }
-  g_task_return_int (task, json_node_get_int (id));
+  id = body != NULL ? created_tag_id (soup_message_get_status (message), body, message, &error) : 0;
+  if (id <= 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, id);
 }
 
-/* The answer to a tag's create sent in a batch: as on_tag_created_cb() reads it. */
+/* The answer to a tag's create sent in a batch. */
 static void
 on_tag_batched (guint         status,
                 GBytes       *body,
@@ -1236,41 +1255,20 @@ on_tag_batched (guint         status,
                 gpointer      user_data)
 {
   GTask *task = user_data;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  gint64 existing;
-  const char *data;
-  gsize size;
-  JsonNode *root;
-  JsonNode *id = NULL;
+  GError *answer_error = NULL;
+  gint64 id;
 
   if (error != NULL)
     {
       g_task_return_error (task, g_error_copy (error));
       return;
     }
-  existing = term_exists_id (status, body);
-  if (existing > 0)
-    {
-      g_task_return_int (task, existing);
-      return;
-    }
-  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
-    {
-      g_task_return_error (task, feuillet_wp_error_new_from_response (status, body));
-      return;
-    }
 
-  data = g_bytes_get_data (body, &size);
-  if (json_parser_load_from_data (parser, data, size, NULL) && (root = json_parser_get_root (parser)) != NULL &&
-      JSON_NODE_HOLDS_OBJECT (root))
-    id = json_object_get_member (json_node_get_object (root), "id");
-  if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64 || json_node_get_int (id) <= 0)
-    {
-      g_task_return_new_error (task, FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_INVALID_ANSWER,
-                               _("The site’s answer to a batch of requests is not what WordPress sends"));
-      return;
-    }
-  g_task_return_int (task, json_node_get_int (id));
+  id = created_tag_id (status, body, NULL, &answer_error);
+  if (id <= 0)
+    g_task_return_error (task, answer_error);
+  else
+    g_task_return_int (task, id);
 }
 
 void
