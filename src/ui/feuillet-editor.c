@@ -9,6 +9,7 @@
 
 #include "feuillet-editor-private.h"
 #include "feuillet-cursor-follower.h"
+#include "feuillet-markdown-language.h"
 #include "feuillet-metadata-panel.h"
 #include "feuillet-terms-loader.h"
 #include "feuillet-spell-checker.h"
@@ -616,7 +617,6 @@ feuillet_editor_class_init (FeuilletEditorClass *klass)
 static void
 feuillet_editor_init (FeuilletEditor *self)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
   GtkSourceBuffer *body;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -635,7 +635,7 @@ feuillet_editor_init (FeuilletEditor *self)
                            G_CONNECT_SWAPPED);
 
   body = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)));
-  gtk_source_buffer_set_language (body, gtk_source_language_manager_get_language (languages, "markdown"));
+  gtk_source_buffer_set_language (body, feuillet_markdown_language_get ());
   gtk_source_buffer_set_highlight_matching_brackets (body, FALSE);
   update_style_scheme (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
