@@ -796,7 +796,7 @@ on_store_opened_cb (GObject      *source,
 
       feuillet_store_create_async (self->store, welcome, self->cancellable, on_welcome_created_cb, g_object_ref (self));
       refresh_tags (self);
-  reload_list (self);
+      reload_list (self);
       return;
     }
 
