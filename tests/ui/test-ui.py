@@ -5,6 +5,7 @@ library checked with feuillet-cli."""
 
 import json
 import os
+import re
 import subprocess
 import signal
 import sys
@@ -169,40 +170,72 @@ class TestWriting(WindowTestCase):
         self.assertEqual(red_pixels("newsroom.png", "300x60+320+150"), 0.0, "a newsroom word is flagged")
         self.assertEqual(red_pixels("title.png", "700x50+320+65"), 0.0, "the title is not spell-checked")
 
-    def test_cursor_stays_in_sight(self):
-        """In a long article, Ctrl+End and typing keep the cursor in sight, and Ctrl+Home goes
-        back up: the word typed at the end (underlined red, the only unknown word) shows, then
-        scrolls away."""
+    def open_long_article_at_its_end(self, paragraph):
+        """A French article of 120 times PARAGRAPH, opened, the cursor at the end of its body
+        (the window at the display's corner)."""
         body = os.path.join(self.tmp.name, "long.md")
         with open(body, "w") as f:
-            for i in range(120):
-                f.write("le conseil municipal a vote le budget des travaux de la route et de l'ecole "
-                        "pour la commune des Vosges, le maire a dit oui.\n\n".replace("ecole", "école")
-                        .replace("vote", "voté"))
+            f.write((paragraph + "\n\n") * 120)
         self.cli("new", "--title", "Long", "--lang", "fr", "--body-file", body)
         self.start()
         time.sleep(1.5)
-        # Open it, click in the body, go to its end and type (the window at the display's corner).
         subprocess.run(["xdotool", "mousemove", "140", "120", "click", "1"], env=self.env, check=True)
         time.sleep(1)
         subprocess.run(["xdotool", "mousemove", "600", "400", "click", "1"], env=self.env, check=True)
         self.keys("ctrl+End")
+
+    def red_underlines(self):
+        """The spell-checker's red underlines in the editor's text area: their share of its
+        pixels, and where the lowest is, from its top (0.0) to its foot (1.0), or None."""
+        shot = os.path.join(self.tmp.name, "editor.png")
+        subprocess.run(["import", "-window", "root", "-crop", "760x615+320+60", shot], env=self.env, check=True)
+        # The red pixels' bounding box (%@: WIDTHxHEIGHT+X+Y) and their share of the image.
+        box, mean = subprocess.run(["convert", shot, "-fx", "(r>0.6 && g<0.6 && b<0.6) ? 1 : 0",
+                                    "-format", "%@ %[fx:mean]", "info:"],
+                                   capture_output=True, env=self.env, check=True).stdout.decode().split()[-2:]
+        if float(mean) == 0.0:
+            return 0.0, None
+        height, top = re.fullmatch(r"\d+x(\d+)\+\d+\+(\d+)", box).groups()
+        return float(mean), (int(top) + int(height)) / 615
+
+    def lowest_red_row(self):
+        return self.red_underlines()[1]
+
+    def test_cursor_stays_in_sight(self):
+        """In a long article, Ctrl+End and typing keep the cursor in sight, and Ctrl+Home goes
+        back up: the word typed at the end (underlined red, the only unknown word) shows, then
+        scrolls away."""
+        self.open_long_article_at_its_end("le conseil municipal a voté le budget des travaux de la route "
+                                          "et de l'école pour la commune des Vosges, le maire a dit oui.")
         self.type(" xqzwvkj ")
         time.sleep(1.5)
 
-        def red_in_editor():
-            shot = os.path.join(self.tmp.name, "editor.png")
-            subprocess.run(["import", "-window", "root", "-crop", "760x615+320+60", shot], env=self.env, check=True)
-            fraction = subprocess.run(["convert", shot, "-fx", "(r>0.6 && g<0.6 && b<0.6) ? 1 : 0",
-                                       "-format", "%[fx:mean]", "info:"],
-                                      capture_output=True, env=self.env, check=True).stdout.decode()
-            return float(fraction.split()[-1])
-
         # The spell-checker reaches the end of a long text in a moment.
-        self.wait_for(lambda: red_in_editor() > 0.00005, "the word typed at the end, underlined, in sight")
+        self.wait_for(lambda: self.red_underlines()[0] > 0.00005, "the word typed at the end, underlined, in sight")
         self.keys("ctrl+Home")
         time.sleep(1)
-        self.assertEqual(red_in_editor(), 0.0, "Ctrl+Home left the view at the end")
+        self.assertEqual(self.red_underlines()[0], 0.0, "Ctrl+Home left the view at the end")
+
+    def test_writing_at_the_end_stays_in_the_upper_half(self):
+        """Writing at the end of a long article, the line being written does not stick to the
+        foot of the window: Ctrl+End shows the end in the middle, and when the new lines reach
+        the foot, the text moves up to bring the line being written to the middle again."""
+        self.open_long_article_at_its_end("le conseil municipal a voté le budget des travaux de la route.")
+
+        self.type(" xqzwvkj ")
+        self.wait_for(lambda: self.lowest_red_row() is not None, "the word typed at the end, underlined")
+        self.assertLess(self.lowest_red_row(), 0.7, "Ctrl+End left the end of the text at the foot")
+
+        # The word taken away again, then twenty new lines, more than the room left under it,
+        # typed as a person types, and a word at their end.
+        self.keys(*["BackSpace"] * len("xqzwvkj "))
+        self.wait_for(lambda: self.lowest_red_row() is None, "the first word gone")
+        subprocess.run(["xdotool", "key", "--delay", "150", *["Return", "o", "u", "i"] * 20], env=self.env, check=True)
+        self.type(" zqxwvkj ")
+        self.wait_for(lambda: self.lowest_red_row() is not None, "the last word typed, underlined, in sight")
+        self.assertLess(self.lowest_red_row(), 0.7, "the line being written went down to the foot of the window")
+        article = self.articles()[0]
+        self.assertTrue(self.cli("show", str(article["id"])).rstrip().endswith("zqxwvkj"))
 
     def test_article_list_width(self):
         """The article list has the width kept in the settings; the preferences' "+" widens it
