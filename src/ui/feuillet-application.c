@@ -113,7 +113,14 @@ feuillet_application_open (GApplication  *application,
 
       if (self->authorization_waiter == NULL ||
           !feuillet_site_dialog_receive_authorization (self->authorization_waiter, uri))
-        g_message ("Ignored a sign-in answer: no site is waiting for one");
+        {
+          GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+          /* An old browser tab, or an answer not made for this sign-in: said, not taken. */
+          if (FEUILLET_IS_WINDOW (window))
+            feuillet_window_show_toast (FEUILLET_WINDOW (window),
+                                        _("A sign-in answer from the browser was ignored: no site was waiting for it"));
+        }
     }
 }
 

@@ -1156,3 +1156,19 @@ feuillet_window_new (FeuilletApplication *application)
 
   return self;
 }
+
+/**
+ * feuillet_window_show_toast:
+ * @message: one short sentence, translated
+ *
+ * Tells the user something that needs no answer, at the foot of the window.
+ */
+void
+feuillet_window_show_toast (FeuilletWindow *self,
+                            const char     *message)
+{
+  g_return_if_fail (FEUILLET_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  show_toast (self, message);
+}

@@ -339,8 +339,9 @@ class BrowserTest(SitesTestCase):
         self.settle()
         self.shot("sites-after-browser")
 
-        # The same answer again, with no dialog waiting: ignored.
+        # The same answer again, with no dialog waiting: ignored, and said in a toast.
         self.hand_over(callback)
+        self.shot("answer-with-no-dialog")
         self.assertEqual(len(self.sites()), 1)
         self.assertIsNone(self.app.poll(), "the window quit")
 
