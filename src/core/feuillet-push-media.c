@@ -5,6 +5,7 @@
 
 #include "feuillet-push-media.h"
 
+#include "feuillet-image-fetch.h"
 #include "feuillet-store-media.h"
 #include "feuillet-typography.h"
 
@@ -22,6 +23,10 @@
  * The attachment's alt text and caption are those of the first body image showing the
  * file: the caption with its credit, as the figure shows them. A featured image the body
  * does not show gets the article's title as alt text.
+ *
+ * A body image on the web is shown from where it is. A featured image on the web is fetched
+ * and uploaded like a file (feuillet-image-fetch.c): a post's featured image can only be one
+ * of the site's media.
  */
 
 /* How many remembered media are checked on the site; an article rarely has more. */
@@ -31,8 +36,9 @@
 typedef struct
 {
   char   *checksum;
-  char   *path;       /* the first path it was read from */
+  char   *path;       /* the first path it was read from, or the name it is uploaded under */
   char   *source;     /* as the article wrote it, for the library and messages */
+  char   *content_type; /* as the web server gave it, or NULL: told by the name */
   GBytes *contents;
   char   *alt_text;
   char   *caption;
@@ -46,6 +52,7 @@ medium_free (Medium *medium)
   g_free (medium->checksum);
   g_free (medium->path);
   g_free (medium->source);
+  g_free (medium->content_type);
   g_clear_pointer (&medium->contents, g_bytes_unref);
   g_free (medium->alt_text);
   g_free (medium->caption);
@@ -96,6 +103,8 @@ typedef struct
   char                *source;
   char                *path;
   FeuilletRenderImage *image;     /* a body image, or NULL for the featured one */
+  gboolean             on_the_web;
+  char                *content_type;
   char                *checksum;  /* once read */
   GBytes              *contents;
 } Wanted;
@@ -106,6 +115,7 @@ wanted_free (Wanted *wanted)
   g_free (wanted->source);
   g_free (wanted->path);
   g_clear_pointer (&wanted->image, feuillet_render_image_free);
+  g_free (wanted->content_type);
   g_free (wanted->checksum);
   g_clear_pointer (&wanted->contents, g_bytes_unref);
   g_free (wanted);
@@ -157,7 +167,7 @@ classify_source (const char  *source,
       *path = g_filename_from_uri (source, NULL, NULL);
       return *path != NULL ? SOURCE_LOCAL : SOURCE_INVALID;
     }
-  /* http, https, and any other address: the site fetches it itself. */
+  /* http, https, and any other address. */
   return SOURCE_REMOTE;
 }
 
@@ -173,7 +183,16 @@ add_wanted (PrepareData          *data,
   switch (classify_source (source, &path))
     {
     case SOURCE_REMOTE:
-      feuillet_render_image_free (image);
+      /* A body image: the page shows it from where it is. */
+      if (image != NULL)
+        {
+          feuillet_render_image_free (image);
+          return TRUE;
+        }
+      wanted = g_new0 (Wanted, 1);
+      wanted->source = g_strdup (source);
+      wanted->on_the_web = TRUE;
+      g_ptr_array_add (data->wanted, wanted);
       return TRUE;
     case SOURCE_INVALID:
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
@@ -197,6 +216,59 @@ add_wanted (PrepareData          *data,
 }
 
 static void read_next (GTask *task);
+
+/* A picture that cannot be had stops the push before anything is sent: said with @message. */
+static void
+return_unavailable (GTask  *task,
+                    GError *error,
+                    char   *message)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_task_return_error (task, g_error_copy (error));
+  else
+    g_task_return_new_error_literal (task, error->domain, error->code, message);
+  g_free (message);
+}
+
+/* @wanted's bytes are in: on to the next picture. */
+static void
+keep_contents (GTask  *task,
+               Wanted *wanted,
+               GBytes *contents)
+{
+  PrepareData *data = g_task_get_task_data (task);
+
+  wanted->contents = contents;
+  wanted->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, wanted->contents);
+  data->next++;
+  read_next (task);
+}
+
+static void
+on_fetched_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PrepareData *data = g_task_get_task_data (task);
+  Wanted *wanted = data->wanted->pdata[data->next];
+  g_autoptr(GError) error = NULL;
+  g_autofree char *content_type = NULL;
+  g_autoptr(GBytes) contents = feuillet_image_fetch_finish (result, &content_type, &error);
+
+  if (contents == NULL)
+    {
+      /* Translators: the first %s is the featured image's web address, the second why it could
+       * not be fetched. */
+      return_unavailable (task, error, g_strdup_printf (_("The featured image “%s” cannot be fetched (%s): nothing was sent"),
+                                                        wanted->source, error->message));
+      return;
+    }
+
+  wanted->path = feuillet_image_fetch_file_name (wanted->source, content_type);
+  wanted->content_type = g_steal_pointer (&content_type);
+  keep_contents (g_steal_pointer (&task), wanted, g_steal_pointer (&contents));
+}
 
 /* The upload's caption: the figure's, its credit after it. */
 static char *
@@ -266,6 +338,7 @@ collect_media (GTask *task)
           medium->checksum = g_strdup (wanted->checksum);
           medium->path = g_strdup (wanted->path);
           medium->source = g_strdup (wanted->source);
+          medium->content_type = g_strdup (wanted->content_type);
           medium->contents = g_bytes_ref (wanted->contents);
           g_ptr_array_add (self->media, medium);
           g_hash_table_insert (by_checksum, medium->checksum, medium);
@@ -310,22 +383,15 @@ on_read_cb (GObject      *source,
   contents = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
   if (contents == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_new_error (task, error->domain, error->code,
-                                 /* Translators: the first %s is an image's path as the article writes it,
-                                  * the second the system's explanation. */
-                                 _("The image “%s” cannot be read (%s): nothing was sent"),
-                                 wanted->source, error->message);
+      /* Translators: the first %s is an image's path as the article writes it, the second the
+       * system's explanation. */
+      return_unavailable (task, error, g_strdup_printf (_("The image “%s” cannot be read (%s): nothing was sent"),
+                                                        wanted->source, error->message));
       return;
     }
 
-  wanted->contents = g_steal_pointer (&contents);
-  wanted->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, wanted->contents);
   g_hash_table_insert (data->read, wanted->path, wanted);
-  data->next++;
-  read_next (g_steal_pointer (&task));
+  keep_contents (g_steal_pointer (&task), wanted, g_steal_pointer (&contents));
 }
 
 /* One file at a time, each once. */
@@ -337,9 +403,16 @@ read_next (GTask *task)
   for (; data->next < data->wanted->len; data->next++)
     {
       Wanted *wanted = data->wanted->pdata[data->next];
-      Wanted *earlier = g_hash_table_lookup (data->read, wanted->path);
+      Wanted *earlier;
       g_autoptr(GFile) file = NULL;
 
+      if (wanted->on_the_web)
+        {
+          feuillet_image_fetch_async (wanted->source, g_task_get_cancellable (task), on_fetched_cb, task);
+          return;
+        }
+
+      earlier = g_hash_table_lookup (data->read, wanted->path);
       if (earlier != NULL)
         {
           wanted->contents = g_bytes_ref (earlier->contents);
@@ -512,7 +585,7 @@ upload_next (GTask *task)
 
       if (medium->id > 0)
         continue;
-      feuillet_wp_client_upload_media_async (data->client, medium->contents, medium->path, NULL,
+      feuillet_wp_client_upload_media_async (data->client, medium->contents, medium->path, medium->content_type,
                                              medium->alt_text, medium->caption,
                                              g_task_get_cancellable (task), on_uploaded_cb, task);
       return;

@@ -8,6 +8,8 @@ push before anything is sent; a file the site refuses is named in the message. T
 site's signature setting ends the post with the byline."""
 
 import base64
+import hashlib
+import http.server
 import importlib.util
 import json
 import re
@@ -17,6 +19,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import threading
 import unittest
 import urllib.request
 import zlib
@@ -47,6 +50,32 @@ def png(width, height, pixel):
             + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(rows, 9))
             + chunk(b"IEND", b""))
+
+
+class PictureServer:
+    """A web server on loopback serving fixed answers by path, where the newsroom's featured
+    pictures would be: a real HTTP server (Python's), with the answers a test wants."""
+
+    def __init__(self, answers):
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                status, content_type, body = answers.get(self.path, (404, "text/html", b"<p>Introuvable</p>"))
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
 
 
 class PushMediaTestCase(unittest.TestCase):
@@ -249,6 +278,55 @@ class PushMediaTestCase(unittest.TestCase):
         post, _ = self.rest(f"wp/v2/posts/{pushed['remote_id']}")
         medium, _ = self.rest(f"wp/v2/media/{post['featured_media']}")
         self.assertEqual(medium["alt_text"], "Portrait du maire")
+
+    def test_featured_image_on_the_web_is_fetched_and_uploaded(self):
+        picture = png(12, 10, lambda x, y: (10 * x, 200, 10 * y))
+        server = PictureServer({
+            "/photos/Mairie%20d%E2%80%99%C3%89pinal.png": (200, "image/png", picture),
+            "/copie.png": (200, "image/png", picture),
+            "/photo?id=7": (200, "image/png", png(6, 6, lambda x, y: (250, 250, 40 * y))),
+            "/page.html": (200, "text/html; charset=utf-8", b"<html>une page</html>"),
+        })
+        self.addCleanup(server.close)
+        media_before, posts_before = self.count_media(), self.count_posts()
+
+        article = self.import_article("w.md", "La mairie rénovée", "Les travaux sont finis.\n",
+                                      featured=server.url + "/photos/Mairie%20d%E2%80%99%C3%89pinal.png")
+        pushed = self.push(article)
+        post, _ = self.rest(f"wp/v2/posts/{pushed['remote_id']}")
+        self.assertGreater(post["featured_media"], 0)
+        medium, _ = self.rest(f"wp/v2/media/{post['featured_media']}")
+        self.assertEqual(medium["mime_type"], "image/png")
+        self.assertEqual(medium["alt_text"], "La mairie rénovée")
+        with urllib.request.urlopen(medium["source_url"], timeout=30) as answer:
+            self.assertEqual(hashlib.sha256(answer.read()).hexdigest(), hashlib.sha256(picture).hexdigest())
+        self.assertEqual(self.count_media(), media_before + 1)
+
+        # Pushed again, or another article with the same picture at another address: nothing
+        # uploaded twice.
+        self.push(article)
+        other = self.import_article("w2.md", "La mairie, suite", "Suite.\n", featured=server.url + "/copie.png")
+        other_post, _ = self.rest(f"wp/v2/posts/{self.push(other)['remote_id']}")
+        self.assertEqual(other_post["featured_media"], post["featured_media"])
+        self.assertEqual(self.count_media(), media_before + 1)
+
+        # An address with no extension: the type the server gives names the file, which
+        # WordPress takes by its extension.
+        third = self.import_article("w3.md", "Le marché", "Samedi.\n", featured=server.url + "/photo?id=7")
+        third_post, _ = self.rest(f"wp/v2/posts/{self.push(third)['remote_id']}")
+        third_medium, _ = self.rest(f"wp/v2/media/{third_post['featured_media']}")
+        self.assertEqual(third_medium["mime_type"], "image/png")
+        self.assertRegex(third_medium["source_url"], r"/photo(-\d+)?\.png$")
+        self.assertEqual(self.count_media(), media_before + 2)
+
+        # Not there, or not a picture: said, with the address, and nothing sent.
+        for path, reason in (("/absente.png", "404"), ("/page.html", "text/html")):
+            broken = self.import_article("b.md", "Sans image", "Texte.\n", featured=server.url + path)
+            result = self.push(broken, code=1)
+            message = result.stderr.decode()
+            self.assertIn(server.url + path, message)
+            self.assertIn(reason, message)
+        self.assertEqual((self.count_media(), self.count_posts()), (media_before + 2, posts_before + 3))
 
     def test_missing_or_relative_file_sends_nothing(self):
         media_before, posts_before = self.count_media(), self.count_posts()
