@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "feuillet-image-fetch.h"
 #include "feuillet-metadata-panel.h"
 #include "feuillet-tags.h"
 
@@ -235,7 +236,12 @@ update_featured_row (FeuilletMetadataPanel *self)
 {
   const char *featured = self->article ? feuillet_article_get_featured_image (self->article) : NULL;
   gboolean has_image = featured != NULL && featured[0] != '\0';
-  g_autofree char *name = has_image ? g_path_get_basename (featured) : NULL;
+  g_autofree char *scheme = has_image ? g_uri_parse_scheme (featured) : NULL;
+  g_autofree char *name = NULL;
+
+  /* A web address is shown by the name it is uploaded under (its escapes undone). */
+  if (has_image)
+    name = scheme != NULL ? feuillet_image_fetch_file_name (featured, NULL) : g_path_get_basename (featured);
 
   adw_action_row_set_subtitle (self->featured_row, has_image ? name : _("None"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->featured_row), has_image ? featured : NULL);
