@@ -108,16 +108,6 @@ feuillet_outbox_sender_flush (FeuilletOutboxSender *self)
 }
 
 static gboolean
-on_start_idle_cb (gpointer user_data)
-{
-  FeuilletOutboxSender *self = user_data;
-
-  self->start_idle = 0;
-  feuillet_outbox_sender_flush (self);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
 on_network_settled_cb (gpointer user_data)
 {
   FeuilletOutboxSender *self = user_data;
@@ -139,6 +129,22 @@ on_network_changed_cb (GNetworkMonitor      *monitor,
     self->network_timeout = g_timeout_add_seconds (NETWORK_SETTLE_SECONDS, on_network_settled_cb, self);
 }
 
+static gboolean
+on_start_idle_cb (gpointer user_data)
+{
+  FeuilletOutboxSender *self = user_data;
+
+  self->start_idle = 0;
+  /* The system's monitor, unless the creator gave one (a test cannot unplug the machine):
+   * asked for here, not before the first frame, as it may ask NetworkManager or the portal
+   * over D-Bus and wait for the answer. */
+  if (self->monitor == NULL)
+    self->monitor = g_object_ref (g_network_monitor_get_default ());
+  self->network_handler = g_signal_connect (self->monitor, "network-changed", G_CALLBACK (on_network_changed_cb), self);
+  feuillet_outbox_sender_flush (self);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * feuillet_outbox_sender_start:
  *
@@ -150,9 +156,8 @@ feuillet_outbox_sender_start (FeuilletOutboxSender *self)
 {
   g_return_if_fail (FEUILLET_IS_OUTBOX_SENDER (self));
 
-  if (self->network_handler != 0)
+  if (self->start_idle != 0 || self->network_handler != 0)
     return;
-  self->network_handler = g_signal_connect (self->monitor, "network-changed", G_CALLBACK (on_network_changed_cb), self);
   self->start_idle = g_idle_add_full (G_PRIORITY_LOW, on_start_idle_cb, self, NULL);
 }
 
@@ -177,9 +182,6 @@ feuillet_outbox_sender_constructed (GObject *object)
   G_OBJECT_CLASS (feuillet_outbox_sender_parent_class)->constructed (object);
 
   g_assert (FEUILLET_IS_STORE (self->store));
-  /* The system's, unless the creator gave one (a test cannot unplug the machine). */
-  if (self->monitor == NULL)
-    self->monitor = g_object_ref (g_network_monitor_get_default ());
 }
 
 static void
