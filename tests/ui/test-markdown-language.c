@@ -68,44 +68,40 @@ marks_of_char (const GtkTextIter *iter)
   return marks;
 }
 
-/* The marks every character of FRAGMENT (found in the buffer after AFTER, if given) has. */
-static Mark
+/* The marks that every character of @fragment (its first place in the buffer) has, and
+ * those that any of them has. */
+static void
 marks_of (GtkSourceBuffer *buffer,
-          const char      *fragment)
+          const char      *fragment,
+          Mark            *every,
+          Mark            *any)
 {
   GtkTextIter iter, end;
-  Mark marks = ~0;
 
   gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (buffer), &iter);
   if (!gtk_text_iter_forward_search (&iter, fragment, 0, &iter, &end, NULL))
     g_error ("“%s” is not in the buffer", fragment);
+  *every = ~0;
+  *any = 0;
   for (; !gtk_text_iter_equal (&iter, &end); gtk_text_iter_forward_char (&iter))
-    marks &= marks_of_char (&iter);
+    {
+      Mark marks = marks_of_char (&iter);
 
-  return marks;
+      *every &= marks;
+      *any |= marks;
+    }
 }
 
-/* Marks that none of FRAGMENT's characters has. */
-static Mark
-marks_none_of (GtkSourceBuffer *buffer,
-               const char      *fragment)
-{
-  GtkTextIter iter, end;
-  Mark marks = 0;
-
-  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (buffer), &iter);
-  if (!gtk_text_iter_forward_search (&iter, fragment, 0, &iter, &end, NULL))
-    g_error ("“%s” is not in the buffer", fragment);
-  for (; !gtk_text_iter_equal (&iter, &end); gtk_text_iter_forward_char (&iter))
-    marks |= marks_of_char (&iter);
-
-  return ~marks;
-}
-
-#define assert_marked(buffer, fragment, mark) \
-  g_assert_cmphex (marks_of (buffer, fragment) & (mark), ==, (mark))
-#define assert_not_marked(buffer, fragment, mark) \
-  g_assert_cmphex (marks_none_of (buffer, fragment) & (mark), ==, (mark))
+#define assert_marked(buffer, fragment, mark) G_STMT_START { \
+    Mark every_, any_; \
+    marks_of (buffer, fragment, &every_, &any_); \
+    g_assert_cmphex (every_ & (mark), ==, (mark)); \
+  } G_STMT_END
+#define assert_not_marked(buffer, fragment, mark) G_STMT_START { \
+    Mark every_, any_; \
+    marks_of (buffer, fragment, &every_, &any_); \
+    g_assert_cmphex (any_ & (mark), ==, 0); \
+  } G_STMT_END
 
 static void
 test_emphasis (void)
