@@ -150,21 +150,7 @@ show_counts (FeuilletEditor       *self,
     }
 }
 
-/* Counted at once: an article just opened, a target just changed. */
-static void
-update_counts (FeuilletEditor *self)
-{
-  g_autofree char *title = title_text (self);
-  g_autofree char *chapeau = buffer_text (self->chapeau_view);
-  g_autofree char *body = buffer_text (GTK_TEXT_VIEW (self->body_view));
-  FeuilletCounts counts;
-
-  /* A count still under way was of older text. */
-  self->counts_generation++;
-  feuillet_text_count (title, chapeau, body, &counts);
-  show_counts (self, &counts);
-}
-
+/* What is counted: the text as it is now. */
 typedef struct
 {
   char *title;
@@ -182,6 +168,31 @@ count_job_free (gpointer data)
   g_free (job->chapeau);
   g_free (job->body);
   g_free (job);
+}
+
+static CountJob *
+count_job_new (FeuilletEditor *self)
+{
+  CountJob *job = g_new0 (CountJob, 1);
+
+  job->title = title_text (self);
+  job->chapeau = buffer_text (self->chapeau_view);
+  job->body = buffer_text (GTK_TEXT_VIEW (self->body_view));
+  /* A count still under way was of older text. */
+  job->generation = ++self->counts_generation;
+  return job;
+}
+
+/* Counted at once: an article just opened, a target just changed. */
+static void
+update_counts (FeuilletEditor *self)
+{
+  CountJob *job = count_job_new (self);
+  FeuilletCounts counts;
+
+  feuillet_text_count (job->title, job->chapeau, job->body, &counts);
+  show_counts (self, &counts);
+  count_job_free (job);
 }
 
 static void
@@ -216,13 +227,8 @@ static void
 count_in_background (FeuilletEditor *self)
 {
   g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_counted_cb, NULL);
-  CountJob *job = g_new0 (CountJob, 1);
 
-  job->title = title_text (self);
-  job->chapeau = buffer_text (self->chapeau_view);
-  job->body = buffer_text (GTK_TEXT_VIEW (self->body_view));
-  job->generation = ++self->counts_generation;
-  g_task_set_task_data (task, job, count_job_free);
+  g_task_set_task_data (task, count_job_new (self), count_job_free);
   g_task_set_source_tag (task, count_in_background);
   g_task_run_in_thread (task, count_in_thread);
 }
