@@ -6,6 +6,7 @@
 #include "feuillet-push-media.h"
 
 #include "feuillet-image-fetch.h"
+#include "feuillet-json.h"
 #include "feuillet-store-media.h"
 #include "feuillet-typography.h"
 
@@ -635,14 +636,10 @@ on_checked_cb (GObject      *source,
     {
       JsonNode *node = json_array_get_element (items, i);
       JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      JsonNode *id = item != NULL ? json_object_get_member (item, "id") : NULL;
+      gint64 id = feuillet_json_get_id (item, "id");
 
-      gint64 value;
-
-      if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64)
-        continue;
-      value = json_node_get_int (id);
-      g_hash_table_add (present, g_memdup2 (&value, sizeof value));
+      if (id > 0)
+        g_hash_table_add (present, g_memdup2 (&id, sizeof id));
     }
 
   for (guint i = 0; i < self->media->len && checked < MAX_CHECKED_MEDIA; i++)

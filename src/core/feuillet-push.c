@@ -6,6 +6,7 @@
 #include "feuillet-push.h"
 
 #include "feuillet-error.h"
+#include "feuillet-json.h"
 #include "feuillet-push-media.h"
 #include "feuillet-push-terms.h"
 #include "feuillet-render.h"
@@ -225,28 +226,6 @@ remote_data_free (RemoteData *remote)
   g_free (remote);
 }
 
-static const char *
-object_get_string (JsonObject *object,
-                   const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static JsonObject *
-object_get_object (JsonObject *object,
-                   const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  return json_node_get_object (node);
-}
-
 static GError *
 invalid_post_error (FeuilletWpClient *client)
 {
@@ -371,7 +350,7 @@ on_posted_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) answer = NULL;
   JsonObject *post;
-  JsonNode *id;
+  gint64 id;
   RemoteData *remote;
   GCancellable *cancellable;
 
@@ -383,10 +362,10 @@ on_posted_cb (GObject      *source,
     }
 
   post = JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
-  id = post != NULL ? json_object_get_member (post, "id") : NULL;
-  if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64 || json_node_get_int (id) <= 0 ||
-      object_get_string (post, "modified_gmt") == NULL ||
-      object_get_string (object_get_object (post, "content"), "raw") == NULL)
+  id = feuillet_json_get_id (post, "id");
+  if (id == 0 ||
+      feuillet_json_get_string (post, "modified_gmt") == NULL ||
+      feuillet_json_get_string (feuillet_json_get_object (post, "content"), "raw") == NULL)
     {
       g_task_return_error (task, invalid_post_error (data->client));
       return;
@@ -394,10 +373,8 @@ on_posted_cb (GObject      *source,
 
   if (data->media != NULL && feuillet_push_media_get_featured_id (data->media) > 0)
     {
-      JsonNode *featured = json_object_get_member (post, "featured_media");
-
-      data->featured_dropped = featured == NULL || json_node_get_value_type (featured) != G_TYPE_INT64 ||
-                               json_node_get_int (featured) != feuillet_push_media_get_featured_id (data->media);
+      data->featured_dropped = feuillet_json_get_id (post, "featured_media") !=
+                               feuillet_push_media_get_featured_id (data->media);
     }
 
   /* WordPress drops a term id it does not know without a word: the library's copy of the
@@ -406,11 +383,11 @@ on_posted_cb (GObject      *source,
 
   remote = g_new0 (RemoteData, 1);
   remote->site = g_strdup (data->site_name);
-  remote->remote_id = json_node_get_int (id);
-  remote->link = g_strdup (object_get_string (post, "link"));
-  remote->status = g_strdup (object_get_string (post, "status"));
-  remote->modified = g_strdup (object_get_string (post, "modified_gmt"));
-  remote->base = g_strdup (object_get_string (object_get_object (post, "content"), "raw"));
+  remote->remote_id = id;
+  remote->link = g_strdup (feuillet_json_get_string (post, "link"));
+  remote->status = g_strdup (feuillet_json_get_string (post, "status"));
+  remote->modified = g_strdup (feuillet_json_get_string (post, "modified_gmt"));
+  remote->base = g_strdup (feuillet_json_get_string (feuillet_json_get_object (post, "content"), "raw"));
 
   /* An edit of the remote side only: the article's text is read again at this moment and
    * kept, and it does not count as a change of the article. */
@@ -445,8 +422,8 @@ body_fingerprint (JsonNode *body)
 {
   JsonObject *post = json_node_get_object (body);
 
-  return post_fingerprint (object_get_string (post, "title"), object_get_string (post, "excerpt"),
-                           object_get_string (post, "content"));
+  return post_fingerprint (feuillet_json_get_string (post, "title"), feuillet_json_get_string (post, "excerpt"),
+                           feuillet_json_get_string (post, "content"));
 }
 
 /* The post as sent: its images point to the site's copies (those known so far), signed
@@ -665,8 +642,8 @@ on_current_cb (GObject      *source,
     }
 
   post = JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
-  modified = object_get_string (post, "modified_gmt");
-  content = object_get_string (object_get_object (post, "content"), "raw");
+  modified = feuillet_json_get_string (post, "modified_gmt");
+  content = feuillet_json_get_string (feuillet_json_get_object (post, "content"), "raw");
   if (modified == NULL || content == NULL)
     {
       g_task_return_error (task, invalid_post_error (data->client));
@@ -685,8 +662,8 @@ on_current_cb (GObject      *source,
 
   /* Changed on the site: by the desk, or by an update of ours whose answer was lost. */
   data->server_modified = g_strdup (modified);
-  data->server_fingerprint = post_fingerprint (object_get_string (object_get_object (post, "title"), "raw"),
-                                               object_get_string (object_get_object (post, "excerpt"), "raw"),
+  data->server_fingerprint = post_fingerprint (feuillet_json_get_string (feuillet_json_get_object (post, "title"), "raw"),
+                                               feuillet_json_get_string (feuillet_json_get_object (post, "excerpt"), "raw"),
                                                content);
   cancellable = g_task_get_cancellable (task);
   feuillet_store_list_outbox_async (data->store, data->id, cancellable, on_update_outbox_listed_cb,
@@ -751,23 +728,23 @@ on_candidates_cb (GObject      *source,
     {
       JsonNode *node = json_array_get_element (posts, i);
       JsonObject *post = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      JsonNode *id = post != NULL ? json_object_get_member (post, "id") : NULL;
+      gint64 id = feuillet_json_get_id (post, "id");
       g_autofree char *fingerprint = NULL;
 
-      if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64 || json_node_get_int (id) <= 0)
+      if (id == 0)
         continue;
-      fingerprint = post_fingerprint (object_get_string (object_get_object (post, "title"), "raw"),
-                                      object_get_string (object_get_object (post, "excerpt"), "raw"),
-                                      object_get_string (object_get_object (post, "content"), "raw"));
+      fingerprint = post_fingerprint (feuillet_json_get_string (feuillet_json_get_object (post, "title"), "raw"),
+                                      feuillet_json_get_string (feuillet_json_get_object (post, "excerpt"), "raw"),
+                                      feuillet_json_get_string (feuillet_json_get_object (post, "content"), "raw"));
       if (fingerprint == NULL ||
           (g_strcmp0 (fingerprint, data->in_flight->fingerprint) != 0 && g_strcmp0 (fingerprint, now) != 0))
         continue;
 
       /* The create went through: that post is the article's, brought up to date. */
-      g_debug ("Post %" G_GINT64_FORMAT " on %s is the one created by push %s", json_node_get_int (id),
+      g_debug ("Post %" G_GINT64_FORMAT " on %s is the one created by push %s", id,
                data->site_name, data->in_flight->marker);
       g_free (data->route);
-      data->route = g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT, json_node_get_int (id));
+      data->route = g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT, id);
       data->creating = FALSE;
       break;
     }
@@ -804,7 +781,7 @@ on_user_cb (GObject      *source,
   g_string_append_printf (query, "&author=%" G_GINT64_FORMAT "&modified_after=", user->id);
   g_string_append_uri_escaped (query, after_text, NULL, FALSE);
   body = build_body (data);
-  word = search_word (object_get_string (json_node_get_object (body), "title"));
+  word = search_word (feuillet_json_get_string (json_node_get_object (body), "title"));
   if (word != NULL)
     {
       g_string_append (query, "&search=");

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "feuillet-json.h"
 #include "feuillet-wp-batch.h"
 #include "feuillet-wp-client-private.h"
 #include "feuillet-wp-error.h"
@@ -200,7 +201,6 @@ answer_code (GBytes *body)
   const char *data;
   gsize size;
   JsonNode *root;
-  JsonNode *code;
 
   if (body == NULL)
     return NULL;
@@ -210,10 +210,7 @@ answer_code (GBytes *body)
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
-  code = json_object_get_member (json_node_get_object (root), "code");
-  if (code == NULL || json_node_get_value_type (code) != G_TYPE_STRING)
-    return NULL;
-  return g_strdup (json_node_get_string (code));
+  return g_strdup (feuillet_json_get_string (json_node_get_object (root), "code"));
 }
 
 /* WordPress says it does not batch these requests: 5.7 has /batch/v1 but refuses posts and

@@ -5,6 +5,7 @@
 
 #include "feuillet-wp-client.h"
 #include "feuillet-wp-client-private.h"
+#include "feuillet-json.h"
 #include "feuillet-wp-batch.h"
 
 #include <glib/gi18n-lib.h>
@@ -468,17 +469,6 @@ answer_get_object (SoupMessage  *message,
   return answer_object (soup_message_get_status (message), body, message, error);
 }
 
-static const char *
-object_get_string (JsonObject *object,
-                   const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /* -- discovery -- */
 
 typedef struct
@@ -529,8 +519,7 @@ on_index_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(JsonObject) index = NULL;
-  JsonNode *authentication;
-  JsonObject *application_passwords = NULL;
+  JsonObject *application_passwords;
   const char *name;
   const char *authorization = NULL;
 
@@ -562,14 +551,8 @@ on_index_cb (GObject      *source,
     }
 
   /* An empty PHP array is [] in JSON: "authentication": [] when nothing is offered. */
-  authentication = json_object_get_member (index, "authentication");
-  if (authentication != NULL && JSON_NODE_HOLDS_OBJECT (authentication))
-    {
-      JsonNode *node = json_object_get_member (json_node_get_object (authentication), "application-passwords");
-
-      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-        application_passwords = json_node_get_object (node);
-    }
+  application_passwords = feuillet_json_get_object (feuillet_json_get_object (index, "authentication"),
+                                                    "application-passwords");
   if (application_passwords == NULL)
     {
       /* Translators: %s is the site's address. */
@@ -579,11 +562,9 @@ on_index_cb (GObject      *source,
       return;
     }
 
-  if (json_object_has_member (application_passwords, "endpoints") &&
-      JSON_NODE_HOLDS_OBJECT (json_object_get_member (application_passwords, "endpoints")))
-    authorization = object_get_string (json_object_get_object_member (application_passwords, "endpoints"),
-                                       "authorization");
-  name = object_get_string (index, "name");
+  authorization = feuillet_json_get_string (feuillet_json_get_object (application_passwords, "endpoints"),
+                                            "authorization");
+  name = feuillet_json_get_string (index, "name");
 
   g_set_str (&self->rest_root, data->rest_root);
   g_set_str (&self->site_name, name);
@@ -715,7 +696,7 @@ on_users_me_cb (GObject      *source,
   g_autoptr(GBytes) body = NULL;
   g_autoptr(JsonObject) me = NULL;
   g_autoptr(FeuilletWpUser) user = NULL;
-  JsonNode *id;
+  gint64 id;
   const char *slug;
   const char *name;
 
@@ -733,17 +714,17 @@ on_users_me_cb (GObject      *source,
       return;
     }
 
-  id = json_object_get_member (me, "id");
-  slug = object_get_string (me, "slug");
-  name = object_get_string (me, "name");
-  if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64 || slug == NULL)
+  id = feuillet_json_get_id (me, "id");
+  slug = feuillet_json_get_string (me, "slug");
+  name = feuillet_json_get_string (me, "name");
+  if (id == 0 || slug == NULL)
     {
       g_task_return_error (task, invalid_answer_error (message, NULL));
       return;
     }
 
   user = g_new0 (FeuilletWpUser, 1);
-  user->id = json_node_get_int (id);
+  user->id = id;
   user->slug = g_strdup (slug);
   user->name = g_strdup (name != NULL ? name : slug);
   g_task_return_pointer (task, g_steal_pointer (&user), (GDestroyNotify) feuillet_wp_user_free);
@@ -1021,7 +1002,7 @@ append_terms (GPtrArray *terms,
     {
       JsonNode *element = json_array_get_element (array, i);
       JsonObject *object;
-      JsonNode *id;
+      gint64 id;
       const char *name;
       const char *slug;
       FeuilletWpTerm *term;
@@ -1029,15 +1010,14 @@ append_terms (GPtrArray *terms,
       if (!JSON_NODE_HOLDS_OBJECT (element))
         return FALSE;
       object = json_node_get_object (element);
-      id = json_object_get_member (object, "id");
-      name = object_get_string (object, "name");
-      slug = object_get_string (object, "slug");
-      if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64 || json_node_get_int (id) <= 0 ||
-          name == NULL || slug == NULL)
+      id = feuillet_json_get_id (object, "id");
+      name = feuillet_json_get_string (object, "name");
+      slug = feuillet_json_get_string (object, "slug");
+      if (id == 0 || name == NULL || slug == NULL)
         return FALSE;
 
       term = g_new0 (FeuilletWpTerm, 1);
-      term->id = json_node_get_int (id);
+      term->id = id;
       term->name = g_strdup (name);
       term->slug = g_strdup (slug);
       g_ptr_array_add (terms, term);
@@ -1176,8 +1156,6 @@ term_exists_id (guint   status,
   gsize size;
   JsonNode *root;
   JsonObject *object;
-  JsonObject *data;
-  JsonNode *id;
 
   if (status != SOUP_STATUS_BAD_REQUEST || body == NULL)
     return 0;
@@ -1188,15 +1166,9 @@ term_exists_id (guint   status,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return 0;
   object = json_node_get_object (root);
-  if (g_strcmp0 (object_get_string (object, "code"), "term_exists") != 0)
+  if (g_strcmp0 (feuillet_json_get_string (object, "code"), "term_exists") != 0)
     return 0;
-  data = json_object_get_member (object, "data") != NULL &&
-         JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "data"))
-           ? json_object_get_object_member (object, "data") : NULL;
-  id = data != NULL ? json_object_get_member (data, "term_id") : NULL;
-  if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64 || json_node_get_int (id) <= 0)
-    return 0;
-  return json_node_get_int (id);
+  return feuillet_json_get_id (feuillet_json_get_object (object, "data"), "term_id");
 }
 
 /* The id in the answer to a tag's create: the new tag's, or the existing one's when the
@@ -1209,7 +1181,7 @@ created_tag_id (guint         status,
 {
   g_autoptr(JsonObject) tag = NULL;
   gint64 existing;
-  JsonNode *id;
+  gint64 id;
 
   existing = term_exists_id (status, body);
   if (existing > 0)
@@ -1218,13 +1190,10 @@ created_tag_id (guint         status,
   tag = answer_object (status, body, message, error);
   if (tag == NULL)
     return 0;
-  id = json_object_get_member (tag, "id");
-  if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64 || json_node_get_int (id) <= 0)
-    {
-      g_propagate_error (error, invalid_answer_error (message, NULL));
-      return 0;
-    }
-  return json_node_get_int (id);
+  id = feuillet_json_get_id (tag, "id");
+  if (id == 0)
+    g_propagate_error (error, invalid_answer_error (message, NULL));
+  return id;
 }
 
 static void

@@ -5,6 +5,8 @@
 
 #include "feuillet-wp-error.h"
 
+#include "feuillet-json.h"
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
@@ -92,8 +94,8 @@ parse_wordpress_error (GBytes  *body,
   gsize size;
   JsonNode *root;
   JsonObject *object;
-  JsonNode *code_node;
-  JsonNode *message_node;
+  const char *server_code;
+  const char *server_message;
 
   if (body == NULL)
     return FALSE;
@@ -105,14 +107,13 @@ parse_wordpress_error (GBytes  *body,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return FALSE;
   object = json_node_get_object (root);
-  code_node = json_object_get_member (object, "code");
-  message_node = json_object_get_member (object, "message");
-  if (code_node == NULL || json_node_get_value_type (code_node) != G_TYPE_STRING ||
-      message_node == NULL || json_node_get_value_type (message_node) != G_TYPE_STRING)
+  server_code = feuillet_json_get_string (object, "code");
+  server_message = feuillet_json_get_string (object, "message");
+  if (server_code == NULL || server_message == NULL)
     return FALSE;
 
-  *code = clean_server_code (json_node_get_string (code_node));
-  *message = clean_server_text (json_node_get_string (message_node), MAX_SERVER_MESSAGE);
+  *code = clean_server_code (server_code);
+  *message = clean_server_text (server_message, MAX_SERVER_MESSAGE);
   return TRUE;
 }
 

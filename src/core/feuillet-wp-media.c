@@ -8,6 +8,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "feuillet-json.h"
 #include "feuillet-wp-client.h"
 #include "feuillet-wp-client-private.h"
 #include "feuillet-wp-error.h"
@@ -121,7 +122,7 @@ on_media_uploaded_cb (GObject      *source,
   g_autoptr(GBytes) body = NULL;
   g_autoptr(JsonObject) attachment = NULL;
   FeuilletWpMedium *medium;
-  JsonNode *id;
+  gint64 id;
   const char *source_url;
   guint status;
 
@@ -145,17 +146,16 @@ on_media_uploaded_cb (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  id = json_object_get_member (attachment, "id");
-  source_url = json_object_get_string_member_with_default (attachment, "source_url", NULL);
-  if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64 || json_node_get_int (id) <= 0 ||
-      source_url == NULL || *source_url == '\0')
+  id = feuillet_json_get_id (attachment, "id");
+  source_url = feuillet_json_get_string (attachment, "source_url");
+  if (id == 0 || source_url == NULL || *source_url == '\0')
     {
       g_task_return_error (task, feuillet_wp_client_invalid_answer_error (data->message));
       return;
     }
 
   medium = g_new0 (FeuilletWpMedium, 1);
-  medium->id = json_node_get_int (id);
+  medium->id = id;
   medium->source_url = g_strdup (source_url);
   g_task_return_pointer (task, medium, (GDestroyNotify) feuillet_wp_medium_free);
 }

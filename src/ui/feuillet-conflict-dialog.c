@@ -7,6 +7,7 @@
 
 #include "feuillet-conflict-dialog.h"
 #include "feuillet-html-import.h"
+#include "feuillet-json.h"
 #include "feuillet-publisher.h"
 
 struct _FeuilletConflictDialog
@@ -44,20 +45,12 @@ static guint signals [N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (FeuilletConflictDialog, feuillet_conflict_dialog, ADW_TYPE_DIALOG)
 
+/* A post's title or content as written (context=edit), not as displayed. */
 static const char *
 member_raw (JsonObject *post,
             const char *member)
 {
-  JsonNode *node = json_object_get_member (post, member);
-  JsonObject *object;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  object = json_node_get_object (node);
-  node = json_object_get_member (object, "raw");
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
+  return feuillet_json_get_string (feuillet_json_get_object (post, member), "raw");
 }
 
 static void
@@ -84,7 +77,7 @@ on_post_fetched_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *markdown = NULL;
   JsonObject *post;
-  JsonNode *modified;
+  const char *modified;
   const char *title;
   const char *content;
 
@@ -97,10 +90,10 @@ on_post_fetched_cb (GObject      *source,
     }
 
   post = JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
-  modified = post != NULL ? json_object_get_member (post, "modified_gmt") : NULL;
-  title = post != NULL ? member_raw (post, "title") : NULL;
-  content = post != NULL ? member_raw (post, "content") : NULL;
-  if (modified == NULL || json_node_get_value_type (modified) != G_TYPE_STRING || title == NULL || content == NULL)
+  modified = feuillet_json_get_string (post, "modified_gmt");
+  title = member_raw (post, "title");
+  content = member_raw (post, "content");
+  if (modified == NULL || title == NULL || content == NULL)
     {
       g_set_error (&error, FEUILLET_WP_ERROR, FEUILLET_WP_ERROR_INVALID_ANSWER,
                    _("The answer of %s is not a WordPress post"), self->site->url);
@@ -108,7 +101,7 @@ on_post_fetched_cb (GObject      *source,
       return;
     }
 
-  g_set_str (&self->server_modified, json_node_get_string (modified));
+  g_set_str (&self->server_modified, modified);
   g_set_str (&self->server_base, content);
 
   /* Both sides as Markdown, so that only what differs reads differently. */
